@@ -1,0 +1,75 @@
+/**
+ * Button state, encoded in the button itself (Slack `value`/`action_id`, Discord `custom_id`) so that any
+ * process can answer a click. Every encoded id fits in 100 characters, Discord's custom_id limit, which is
+ * also well under Slack's 255 (action_id) and 2,000 (value).
+ */
+
+export const MAX_ACTION_ID_LENGTH = 100
+
+export type ParsedAction =
+  | { kind: 'share'; recordId: string }
+  | { kind: 'more'; offset: number; terms: string[] }
+  | { kind: 'quote'; terms: string[] }
+  | { kind: 'next'; step: number }
+  | { kind: 'feedback'; helpful: boolean; recordId: string }
+
+const PREFIX = 'iac'
+
+/** Keeps whole terms, in order, while the id stays within the limit. */
+function fitTerms(head: string, terms: string[]): string {
+  let id = head
+  for (const term of terms) {
+    const next = `${id}${id.endsWith(':') ? '' : ' '}${term}`
+    if (next.length > MAX_ACTION_ID_LENGTH) break
+    id = next
+  }
+  return id
+}
+
+export function encodeAction(action: ParsedAction): string {
+  switch (action.kind) {
+    case 'share':
+      return `${PREFIX}:share:${action.recordId}`.slice(0, MAX_ACTION_ID_LENGTH)
+    case 'more':
+      return fitTerms(`${PREFIX}:more:${action.offset}:`, action.terms)
+    case 'quote':
+      return fitTerms(`${PREFIX}:quote:`, action.terms)
+    case 'next':
+      return `${PREFIX}:next:${action.step}`
+    case 'feedback':
+      return `${PREFIX}:fb:${action.helpful ? 'up' : 'down'}:${action.recordId}`.slice(0, MAX_ACTION_ID_LENGTH)
+  }
+}
+
+const splitTerms = (s: string): string[] => s.split(' ').filter((t) => t.length > 0)
+
+/** Returns undefined for anything that is not one of our ids (stale buttons, forged payloads). */
+export function decodeAction(id: string): ParsedAction | undefined {
+  if (typeof id !== 'string' || id.length > MAX_ACTION_ID_LENGTH || !id.startsWith(`${PREFIX}:`)) return undefined
+  const [, kind = '', ...rest] = id.split(':')
+  const tail = rest.join(':')
+  switch (kind) {
+    case 'share':
+      return tail ? { kind: 'share', recordId: tail } : undefined
+    case 'more': {
+      const [offsetText = '', ...termParts] = rest
+      const offset = Number(offsetText)
+      if (!Number.isInteger(offset) || offset < 0 || offset > 1000) return undefined
+      return { kind: 'more', offset, terms: splitTerms(termParts.join(':')) }
+    }
+    case 'quote':
+      return { kind: 'quote', terms: splitTerms(tail) }
+    case 'next': {
+      const step = Number(tail)
+      return Number.isInteger(step) && step >= 0 && step < 1000 ? { kind: 'next', step } : undefined
+    }
+    case 'fb': {
+      const [vote = '', ...recordParts] = rest
+      const recordId = recordParts.join(':')
+      if ((vote !== 'up' && vote !== 'down') || !recordId) return undefined
+      return { kind: 'feedback', helpful: vote === 'up', recordId }
+    }
+    default:
+      return undefined
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The platform-neutral answer every command returns. Adapters (Slack, Discord, console, CLI) only render it:
+ * nothing here knows about Block Kit, embeds or terminals, and every string is plain text (never markup),
+ * so each adapter escapes it its own way.
+ */
+
+export type Exposure = 'menacé' | 'évolue' | 'résiste'
+
+export const EXPOSURE_LABELS: Record<Exposure, { fr: string; emoji: string }> = {
+  menacé: { fr: 'Métier menacé', emoji: '🔴' },
+  évolue: { fr: 'Métier qui évolue', emoji: '🟠' },
+  résiste: { fr: 'Métier qui résiste', emoji: '🟢' },
+}
+
+/** A run of text; `match` marks the words that matched the question (rendered bold). */
+export interface Segment {
+  text: string
+  match: boolean
+}
+
+export interface SourceRef {
+  /** Document id (file name without extension). */
+  documentId: string
+  title: string
+  url: string
+  publisher: string
+  year: number
+}
+
+export interface JobRef {
+  /** Display name of the job group, e.g. "Les monteurs vidéo (juniors)". */
+  name: string
+  exposure: Exposure
+}
+
+export interface AnswerItem {
+  /** Stable record id, e.g. "ia-emploi-cinema#p12" or "ia-emploi-cinema#q3". */
+  id: string
+  kind: 'passage' | 'quote'
+  /** The record's text, verbatim from the corpus (for quotes: the words inside the quotation marks). */
+  text: string
+  /** The same text cut into segments, matched words flagged. Concatenating them gives `text`. */
+  segments: Segment[]
+  /** Section path, outermost first, e.g. ["Les métiers menacés", "Les monteurs vidéo (juniors)"]. */
+  section: string[]
+  source: SourceRef
+  /** Link to the exact passage in the original page (text fragment) when possible, else the page URL. */
+  link: string
+  /** For quotes: who says it, as the article puts it ("un restaurateur", "Hayao Miyazaki"). */
+  speaker?: string
+  /** For passages in the job sections: the job group and how the article classifies it. */
+  job?: JobRef
+  score?: number
+}
+
+/** A button. `id` is the whole state: an adapter can answer a click with no memory of the first answer. */
+export interface Action {
+  kind: 'share' | 'more' | 'quote' | 'next' | 'feedback'
+  label: string
+  /** Encoded action (see actions.ts); at most 100 characters so it fits Discord custom ids and Slack values. */
+  id: string
+  /** For item-level actions: the record the action is about. */
+  itemId?: string
+  style?: 'primary' | 'secondary' | 'danger'
+}
+
+export interface JobEntry extends JobRef {
+  /** Canonical job names the group covers ("monteur", "ingénieur du son"). */
+  jobs: string[]
+  /** First sentence of the group's passage, as a summary. */
+  summary: string
+}
+
+export interface SourceEntry {
+  source: SourceRef
+  language: string
+  studies: Array<{ title: string; publisher: string; date?: string }>
+  passages: number
+  quotes: number
+}
+
+export type AnswerKind = 'results' | 'empty' | 'quote' | 'jobs' | 'sources' | 'tour' | 'help' | 'error'
+
+export interface Answer {
+  kind: AnswerKind
+  /** One line: the question, or the name of what is shown. Plain text. */
+  title: string
+  /** The user's question as received (after trimming), when there was one. */
+  query?: string
+  /** Short paragraphs of plain text shown before the items (help, tour explanations, "nothing found"). */
+  lines: string[]
+  items: AnswerItem[]
+  /** Jobs that the question names, with their exposure (the badge). */
+  jobs: JobEntry[]
+  /** Full job map (metiers command). */
+  jobMap?: JobEntry[]
+  sources?: SourceEntry[]
+  /** Terms to try when nothing was found. */
+  suggestions: string[]
+  /** Example commands (help). */
+  examples: string[]
+  actions: Action[]
+  /** Something the user should know about how the question was read (e.g. it was shortened). */
+  notice?: string
+  /** Tour position, when kind = 'tour'. */
+  step?: { index: number; total: number }
+}
+
+export function emptyAnswer(kind: AnswerKind, title: string): Answer {
+  return { kind, title, lines: [], items: [], jobs: [], suggestions: [], examples: [], actions: [] }
+}
+
+/** Plain text of an item as it would be quoted (used by share messages and the console). */
+export function quoted(item: AnswerItem): string {
+  return item.kind === 'quote' ? `« ${item.text} »${item.speaker ? ` — ${item.speaker}` : ''}` : item.text
+}

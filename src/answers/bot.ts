@@ -1,0 +1,40 @@
+import type { Answer, AnswerItem } from './answer.js'
+
+/** Who is asking, as far as the core needs to know. */
+export interface Requester {
+  platform: 'slack' | 'discord' | 'console' | 'cli'
+  /** Platform user id; used only for fair use and (hashed) statistics, never shown. */
+  userId?: string
+  /** Platform locale such as "fr" or "en-US"; answers are in French either way. */
+  locale?: string
+}
+
+/** What a button click leads to. */
+export type ActionOutcome =
+  /** Show this answer privately to the clicker (replace the previous private answer when the platform can). */
+  | { type: 'answer'; answer: Answer }
+  /** Post this item publicly in the channel; the adapter adds "partagé par <user>". */
+  | { type: 'share'; item: AnswerItem }
+  /** A short private acknowledgement (feedback recorded, ...). */
+  | { type: 'notice'; message: string }
+  /** A stale, unknown or forged button: a short French message for the clicker. */
+  | { type: 'invalid'; message: string }
+
+export interface Suggestion {
+  /** What the user sees (≤ 100 characters). */
+  name: string
+  /** What gets put in the command text (≤ 100 characters). */
+  value: string
+}
+
+/** The one entry point adapters use. It never throws for bad input: it answers with a French message. */
+export interface Bot {
+  /** Free text after `/ia-cinema` (Slack text, Discord `question` option, a console line, a mention). */
+  ask(text: string, requester: Requester): Promise<Answer>
+  /** A click on a button whose id came from an Answer's actions. */
+  act(actionId: string, requester: Requester): Promise<ActionOutcome>
+  /** Up to 25 completions for partly typed text (jobs, commands, frequent terms). */
+  autocomplete(partial: string): Suggestion[]
+  /** Onboarding content: overview lines, the job map, example commands and one quote with its source. */
+  onboarding(): Answer
+}

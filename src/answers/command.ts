@@ -1,0 +1,44 @@
+import type { Answer } from './answer.js'
+import type { Requester } from './bot.js'
+import type { SearchEngine } from '../search/engine.js'
+
+export interface Localized {
+  fr: string
+  en: string
+}
+
+/** What a command can use: the engine over the current corpus and who asks. */
+export interface CommandContext {
+  engine: SearchEngine
+  requester: Requester
+}
+
+/** One sub-command of `/ia-cinema`, platform-neutral. */
+export interface Command {
+  /** Name typed after `/ia-cinema` (search is the default and has no keyword). */
+  name: string
+  /** Other words that select it ("quote", "métiers", "help"…), compared without accents or case. */
+  aliases: string[]
+  description: Localized
+  /** How to use it, e.g. "citation [thème]". */
+  usage: string
+  /** Examples shown in help. */
+  examples: string[]
+  run(args: string, context: CommandContext): Answer
+}
+
+/** The single slash command both platforms register. */
+export const SLASH_COMMAND = {
+  name: 'ia-cinema',
+  description: {
+    fr: "Cherche dans l'article « IA & emploi dans le cinéma et l'audiovisuel »",
+    en: 'Search the article on AI and jobs in film and TV (in French)',
+  },
+  option: {
+    name: 'question',
+    description: {
+      fr: 'Un métier, un thème, une question, ou : citation, metiers, sources, parcours, aide',
+      en: 'A job, a topic, a question, or: citation, metiers, sources, parcours, aide',
+    },
+  },
+} as const
