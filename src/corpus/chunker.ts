@@ -1,0 +1,87 @@
+import { fold } from '../search/normalize.js'
+import { findQuotations, resolveSpeaker, splitSentences } from './sentences.js'
+import type { CorpusDocument, CorpusRecord } from './types.js'
+
+export const PASSAGE_TARGET_LENGTH = 350
+export const PASSAGE_MAX_SENTENCES = 3
+
+/**
+ * Cuts a document into records: passages of 1–3 whole sentences (aiming at ≤ 350 characters, never across
+ * a paragraph or a section) and, for every sentence that carries a quotation, a quote record with its
+ * speaker. Each sentence lands in exactly one record, verbatim.
+ */
+export function chunkDocument(document: CorpusDocument): CorpusRecord[] {
+  const records: CorpusRecord[] = []
+  let passages = 0
+  let quotes = 0
+  const documentId = document.meta.id
+
+  for (const section of document.sections) {
+    const job =
+      section.exposure !== undefined
+        ? { name: section.path.at(-1) ?? document.meta.title, jobs: section.jobs, exposure: section.exposure }
+        : undefined
+    const base = { documentId, section: section.path, ...(job ? { job } : {}) }
+
+    for (const paragraph of section.paragraphs) {
+      let pending: string[] = []
+      let previousSpeaker: string | undefined
+      let seen = ''
+      const flush = () => {
+        if (pending.length === 0) return
+        passages++
+        records.push({ ...base, id: `${documentId}#p${passages}`, kind: 'passage', text: pending.join(' '), ordinal: records.length })
+        pending = []
+      }
+      for (const sentence of splitSentences(paragraph)) {
+        const quotation = findQuotations(sentence)[0]
+        if (quotation) {
+          flush()
+          const speaker = resolveSpeaker(sentence, quotation, previousSpeaker, seen)
+          previousSpeaker = speaker ?? previousSpeaker
+          quotes++
+          records.push({
+            ...base,
+            id: `${documentId}#q${quotes}`,
+            kind: 'quote',
+            text: sentence,
+            quote: quotation.text,
+            ...(speaker ? { speaker } : {}),
+            ordinal: records.length,
+          })
+        } else {
+          const length = pending.reduce((sum, s) => sum + s.length + 1, 0) + sentence.length
+          if (pending.length >= PASSAGE_MAX_SENTENCES || (pending.length > 0 && length > PASSAGE_TARGET_LENGTH)) flush()
+          pending.push(sentence)
+        }
+        seen += `${sentence} `
+      }
+      flush()
+    }
+  }
+  return records
+}
+
+/** Words the analyzer needs to learn from the corpus: proper names and attested masculine agent nouns. */
+export function collectLexicon(records: CorpusRecord[]): { properNames: Set<string>; agentNouns: Set<string> } {
+  const capitalised = new Set<string>()
+  const lowercase = new Set<string>()
+  const agentNouns = new Set<string>()
+  for (const record of records) {
+    for (const sentence of splitSentences(record.text)) {
+      const words = [...sentence.matchAll(/[\p{L}][\p{L}\p{N}]*/gu)].map((m) => m[0])
+      words.forEach((word, index) => {
+        const folded = fold(word)
+        if (/^\p{Lu}/u.test(word)) {
+          // The first word of a sentence or of a quotation is capitalised whatever it is.
+          if (index > 0 && !/[«"“:]\s*$/.test(sentence.slice(0, sentence.indexOf(word)))) capitalised.add(folded)
+        } else {
+          lowercase.add(folded)
+        }
+        if (/eurs?$/.test(folded) && folded.length > 4) agentNouns.add(folded.replace(/s$/, ''))
+      })
+    }
+  }
+  const properNames = new Set([...capitalised].filter((w) => !lowercase.has(w) && w.length > 2))
+  return { properNames, agentNouns }
+}

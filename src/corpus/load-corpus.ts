@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { chunkDocument } from './chunker.js'
+import { CorpusError } from './errors.js'
+import { parseSections, splitFrontMatter } from './markdown.js'
+import { firstIssue, frontMatterSchema, thesaurusSchema } from './schema.js'
+import type { Corpus, CorpusDocument, Thesaurus } from './types.js'
+
+const THESAURUS_FILES = new Set(['thesaurus.yaml', 'thesaurus.yml'])
+
+/**
+ * Loads and validates every file of the corpus folder: each `.md` is a document (front matter + Markdown),
+ * `thesaurus.yaml` is the thesaurus. Anything else, or anything malformed, is a CorpusError naming the
+ * file, the field and the reason.
+ */
+export async function loadCorpus(directory: string): Promise<Corpus> {
+  let names: string[]
+  try {
+    names = (await readdir(directory)).filter((name) => !name.startsWith('.')).sort()
+  } catch {
+    throw new CorpusError(directory, 'folder', 'cannot be read')
+  }
+  const hash = createHash('sha256')
+  const documents: CorpusDocument[] = []
+  let thesaurus: Thesaurus = { concepts: [], ignore: [], names: [] }
+
+  for (const name of names) {
+    const file = path.join(directory, name)
+    const source = await readFile(file, 'utf8').catch(() => {
+      throw new CorpusError(file, 'file', 'cannot be read')
+    })
+    hash.update(name).update('\0').update(source).update('\0')
+    if (THESAURUS_FILES.has(name)) thesaurus = parseThesaurus(file, source)
+    else if (name.endsWith('.md')) documents.push(parseDocument(file, name.slice(0, -3), source))
+    else throw new CorpusError(file, 'file', 'unsupported (expected .md documents and thesaurus.yaml)')
+  }
+  if (documents.length === 0) throw new CorpusError(directory, 'folder', 'holds no .md document')
+  const records = documents.flatMap(chunkDocument)
+  return { documents, records, thesaurus, version: hash.digest('hex').slice(0, 12) }
+}
+
+export function parseDocument(file: string, id: string, source: string): CorpusDocument {
+  if (!/^[a-z0-9][a-z0-9-]{0,59}$/.test(id)) {
+    throw new CorpusError(file, 'file name', 'must be lower-case letters, digits and hyphens (it becomes the id)')
+  }
+  const { frontMatter, body } = splitFrontMatter(file, source)
+  let data: unknown
+  try {
+    data = parseYaml(frontMatter)
+  } catch (error) {
+    throw new CorpusError(file, 'front matter', `not valid YAML (${firstLine(error)})`)
+  }
+  const parsed = frontMatterSchema.safeParse(data ?? {})
+  if (!parsed.success) {
+    const { field, reason } = firstIssue(parsed.error)
+    throw new CorpusError(file, `front matter field "${field}"`, reason)
+  }
+  return { meta: { id, ...parsed.data }, file, sections: parseSections(file, body) }
+}
+
+function parseThesaurus(file: string, source: string): Thesaurus {
+  let data: unknown
+  try {
+    data = parseYaml(source)
+  } catch (error) {
+    throw new CorpusError(file, 'yaml', `not valid YAML (${firstLine(error)})`)
+  }
+  const parsed = thesaurusSchema.safeParse(data ?? {})
+  if (!parsed.success) {
+    const { field, reason } = firstIssue(parsed.error)
+    throw new CorpusError(file, `field "${field}"`, reason)
+  }
+  return parsed.data
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'parse error'
+}

@@ -1,0 +1,69 @@
+import type { Exposure } from '../answers/answer.js'
+import type { ThesaurusConcept } from '../search/analyzer.js'
+
+export interface Study {
+  title: string
+  publisher: string
+  date?: string
+}
+
+export interface DocumentMeta {
+  /** File name without extension: stable, used in record ids. */
+  id: string
+  title: string
+  url: string
+  publisher: string
+  language: string
+  year: number
+  studies: Study[]
+  /** The article's own "Sources :" line, if it has one. */
+  sourcesLine?: string
+  /** Publisher's footer (address, hours…): metadata, never searched. */
+  footer: string[]
+}
+
+export interface Section {
+  /** Headings from the outermost in. */
+  path: string[]
+  exposure?: Exposure
+  /** Canonical job names of a job section ("monteur vidéo"). */
+  jobs: string[]
+  paragraphs: string[]
+}
+
+export interface CorpusDocument {
+  meta: DocumentMeta
+  file: string
+  sections: Section[]
+}
+
+export interface CorpusRecord {
+  /** `${documentId}#p3` for passages, `#q2` for quotes: stable for a given corpus text. */
+  id: string
+  documentId: string
+  kind: 'passage' | 'quote'
+  /** Verbatim text: 1–3 whole sentences, or the whole sentence that carries a quote. */
+  text: string
+  section: string[]
+  /** For quotes: the words between the quotation marks, and who says them. */
+  quote?: string
+  speaker?: string
+  /** For job sections: the section's heading, the jobs it covers and the article's classification. */
+  job?: { name: string; jobs: string[]; exposure: Exposure }
+  /** Position in the document, for the guided tour and stable ordering. */
+  ordinal: number
+}
+
+export interface Thesaurus {
+  concepts: ThesaurusConcept[]
+  ignore: string[]
+  names: string[]
+}
+
+export interface Corpus {
+  documents: CorpusDocument[]
+  records: CorpusRecord[]
+  thesaurus: Thesaurus
+  /** Short hash of every file's content: changes whenever the corpus does. */
+  version: string
+}

@@ -1,0 +1,253 @@
+import { stemmer as snowballFrench } from '@orama/stemmers/french'
+import { stopwords as englishStopWords } from '@orama/stopwords/english'
+import { stopwords as frenchStopWords } from '@orama/stopwords/french'
+import { fold, normalizeText } from './normalize.js'
+
+/**
+ * French analysis, one pipeline for indexing and for questions:
+ * normalise → split words (offsets kept) → elision → hyphen parts → fold case/accents (œ→oe) →
+ * stop words → proper names kept whole → feminine agent nouns to the masculine attested in the corpus →
+ * Snowball French stem → thesaurus (phrases first, then words) to one canonical term.
+ */
+
+export interface ThesaurusConcept {
+  canonical: string
+  terms: string[]
+}
+
+export interface AnalyzerOptions {
+  concepts: ThesaurusConcept[]
+  /** Words that carry no topic in a question ("comment", "article", "parle"…), dropped on both sides. */
+  ignore: string[]
+  /** Names never stemmed (on top of those the corpus shows capitalised mid-sentence). */
+  names: string[]
+  /** Words of the corpus, to learn proper names and attested masculine agent nouns. */
+  lexicon?: LexiconHints
+}
+
+export interface LexiconHints {
+  /** Folded words seen only capitalised, away from the start of a sentence. */
+  properNames: Iterable<string>
+  /** Folded masculine agent nouns seen in the corpus (monteur, acteur…), singular. */
+  agentNouns: Iterable<string>
+}
+
+export interface AnalyzedToken {
+  /** Offsets in the text given to `tokens()` (after normalizeText, which keeps lengths for BMP text). */
+  start: number
+  end: number
+  surface: string
+  /** Index terms this word contributes (empty for stop words, or for later words of a matched phrase). */
+  terms: string[]
+}
+
+// Words, with inner apostrophes, hyphens and dots (l'IA, sous-titrage, Largo.ai).
+const WORD = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(.+)$/
+const MAX_PHRASE = 4
+// Verb–subject inversion in questions: gagne-t-on, exigent-ils, va-t-elle, est-ce.
+const INVERSION = /(?:-t)?-(?:il|ils|elle|elles|on|je|tu|nous|vous|ce|moi|toi)$/i
+const MAX_CACHE = 50_000
+
+// "son" is the film word (sound) far more often than the possessive in questions about film jobs.
+const KEEP_AS_CONTENT = new Set(['son'])
+
+export class FrenchAnalyzer {
+  private readonly stopWords: Set<string>
+  private readonly names: Set<string>
+  private readonly agentNouns: Set<string>
+  /** stem → canonical term */
+  private readonly wordConcepts = new Map<string, string>()
+  /** "stem stem" → canonical term */
+  private readonly phraseConcepts = new Map<string, string>()
+  private readonly stemCache = new Map<string, string>()
+  /** Canonical terms of the thesaurus: the domain's own vocabulary. */
+  readonly canonicalTerms = new Set<string>()
+  /** Thesaurus forms claimed by two concepts (the later one wins); a test keeps this empty. */
+  readonly conflicts: Array<{ form: string; concepts: [string, string] }> = []
+
+  constructor(options: AnalyzerOptions) {
+    this.stopWords = new Set(
+      [...frenchStopWords, ...englishStopWords, ...options.ignore]
+        .map((w) => fold(normalizeText(w)))
+        .filter((w) => w !== 'ia' && !KEEP_AS_CONTENT.has(w)),
+    )
+    this.names = new Set([...options.names, ...(options.lexicon?.properNames ?? [])].map((n) => fold(n)))
+    this.agentNouns = new Set(options.lexicon?.agentNouns ?? [])
+    for (const concept of options.concepts) {
+      for (const term of concept.terms) {
+        for (const noun of this.masculineCandidates(fold(normalizeText(term)))) this.agentNouns.add(noun)
+      }
+    }
+    for (const concept of options.concepts) {
+      const canonical = fold(concept.canonical).replace(/[^a-z0-9]+/g, '_')
+      this.canonicalTerms.add(canonical)
+      for (const term of [concept.canonical, ...concept.terms]) this.addConceptTerm(term, canonical)
+    }
+  }
+
+  /** Every word of a text with the terms it yields, in order. */
+  tokens(text: string): AnalyzedToken[] {
+    const normalized = normalizeText(text)
+    const tokens: AnalyzedToken[] = []
+    for (const match of normalized.matchAll(WORD)) {
+      const surface = match[0]
+      const start = match.index
+      tokens.push({ start, end: start + surface.length, surface, terms: this.wordTerms(surface) })
+    }
+    this.applyPhrases(tokens)
+    return tokens
+  }
+
+  /** The terms of a text, as the index stores them. */
+  terms(text: string): string[] {
+    return this.tokens(text).flatMap((t) => t.terms)
+  }
+
+  /** The primary term of one word (stem or concept), or undefined for a stop word. */
+  termOf(word: string): string | undefined {
+    return this.wordTerms(normalizeText(word))[0]
+  }
+
+  isStopWord(word: string): boolean {
+    return this.stopWords.has(fold(word))
+  }
+
+  private addConceptTerm(term: string, canonical: string): void {
+    const tokens = [...normalizeText(term).matchAll(WORD)].map((m) => m[0])
+    const stems = tokens.flatMap((token) => this.primaryStems(token))
+    if (stems.length === 0) return
+    if (stems.length === 1) {
+      this.claim(this.wordConcepts, stems[0] as string, canonical, term)
+    } else {
+      this.claim(this.phraseConcepts, stems.join(' '), canonical, term)
+      // "bande annonce" written as one hyphenated word, and the reverse.
+      this.claim(this.wordConcepts, stems.join(''), canonical, term)
+    }
+  }
+
+  private claim(map: Map<string, string>, key: string, canonical: string, form: string): void {
+    const previous = map.get(key)
+    if (previous !== undefined && previous !== canonical) this.conflicts.push({ form, concepts: [previous, canonical] })
+    map.set(key, canonical)
+  }
+
+  /** Stems of the content words of one token, ignoring concepts (used to build the thesaurus keys). */
+  private primaryStems(token: string): string[] {
+    const parts = token.split('-').filter(Boolean)
+    const stems: string[] = []
+    for (const part of parts) {
+      const word = this.stripElision(part)
+      const folded = fold(word.text)
+      if (!word.elided && folded === 'ai') stems.push('ia')
+      else if (folded && !this.stopWords.has(folded)) stems.push(this.stem(folded))
+    }
+    return stems
+  }
+
+  private stripElision(word: string): { text: string; elided: boolean } {
+    const lower = word.toLowerCase()
+    const elided = ELISION.exec(lower)
+    if (elided) return { text: word.slice(word.length - (elided[1] as string).length), elided: true }
+    // English possessive (Assassin's) and inner apostrophes (aujourd'hui) go away.
+    if (lower.endsWith("'s")) return { text: word.slice(0, -2), elided: false }
+    return { text: word.replace(/'/g, ''), elided: false }
+  }
+
+  private wordTerms(word: string): string[] {
+    const surface = word.replace(INVERSION, '')
+    if (!surface) return []
+    // A.I., I.A. and other dotted initials read as one word; Largo.ai keeps its name.
+    if (surface.includes('.')) {
+      const parts = surface.split('.').filter(Boolean)
+      if (parts.every((p) => p.length === 1)) return this.wordTerms(parts.join(''))
+      const whole = this.contentTerm(parts.join(''), surface)
+      const first = this.contentTerm(parts[0] as string, parts[0] as string)
+      return unique([whole, first])
+    }
+    if (surface.includes('-')) {
+      const parts = surface.split('-').filter(Boolean)
+      const partTerms = parts.map((part) => {
+        const { text, elided } = this.stripElision(part)
+        return elided && this.stopWords.has(fold(text)) ? undefined : this.contentTerm(text, text)
+      })
+      const stems = parts.map((part) => this.stem(fold(this.stripElision(part).text)))
+      const joined = stems.join('')
+      const concept = this.wordConcepts.get(joined) ?? this.phraseConcepts.get(stems.join(' '))
+      if (concept) return [concept]
+      return unique([joined, ...partTerms])
+    }
+    const { text, elided } = this.stripElision(surface)
+    if (text.length === 0) return []
+    // "AI" in capitals is the English for IA; after an elision (j'ai) "ai" is the verb.
+    if (!elided && fold(text) === 'ai') return ['ia']
+    return unique([this.contentTerm(text, surface)])
+  }
+
+  /** One word (no hyphen, no elision) to its term, or undefined for a stop word. */
+  private contentTerm(word: string, _surface: string): string | undefined {
+    const folded = fold(word)
+    if (!folded || this.stopWords.has(folded)) return undefined
+    const stemmed = this.stem(folded)
+    return this.wordConcepts.get(stemmed) ?? stemmed
+  }
+
+  private stem(folded: string): string {
+    const cached = this.stemCache.get(folded)
+    if (cached !== undefined) return cached
+    let result: string
+    if (this.names.has(folded) || /\d/.test(folded) || folded.length < 3) {
+      result = folded
+    } else {
+      const masculine = this.masculineCandidates(folded).find((c) => c !== folded && this.agentNouns.has(c))
+      const input = masculine ?? folded
+      let stemmed = snowballFrench(input)
+      // Snowball leaves the verb ending -ent alone (exigent, évoluent); questions need it gone.
+      if (stemmed === input && input.endsWith('ent') && input.length >= 7) stemmed = input.slice(0, -3)
+      // Snowball's rules for -ée/-ées need the accent we folded away: "menacees" would keep an "e".
+      result = stemmed.length > 4 && stemmed.endsWith('e') ? stemmed.slice(0, -1) : stemmed
+    }
+    if (this.stemCache.size > MAX_CACHE) this.stemCache.clear()
+    this.stemCache.set(folded, result)
+    return result
+  }
+
+  /** monteuse → monteur, réalisatrice → réalisateur: used only when the masculine is attested. */
+  private masculineCandidates(folded: string): string[] {
+    const singular = folded.endsWith('s') ? folded.slice(0, -1) : folded
+    const out = [singular]
+    if (singular.endsWith('trice')) out.push(`${singular.slice(0, -5)}teur`)
+    if (singular.endsWith('euse')) out.push(`${singular.slice(0, -4)}eur`)
+    return out.filter((w) => w.endsWith('eur'))
+  }
+
+  /** Multi-word thesaurus entries ("ingénieur du son", "sound design") become one canonical term. */
+  private applyPhrases(tokens: AnalyzedToken[]): void {
+    if (this.phraseConcepts.size === 0) return
+    const content = tokens.filter((t) => t.terms.length > 0)
+    for (let i = 0; i < content.length; i++) {
+      for (let length = Math.min(MAX_PHRASE, content.length - i); length >= 2; length--) {
+        const window = content.slice(i, i + length)
+        const key = window.map((t) => this.rawStemOf(t)).join(' ')
+        const concept = this.phraseConcepts.get(key)
+        if (!concept) continue
+        ;(window[0] as AnalyzedToken).terms = [concept]
+        for (const token of window.slice(1)) token.terms = []
+        i += length - 1
+        break
+      }
+    }
+  }
+
+  private rawStemOf(token: AnalyzedToken): string {
+    const { text, elided } = this.stripElision(token.surface.replace(INVERSION, ''))
+    const folded = fold(text.replace(/[-.]/g, ''))
+    return !elided && folded === 'ai' ? 'ia' : this.stem(folded)
+  }
+}
+
+function unique(terms: Array<string | undefined>): string[] {
+  const out: string[] = []
+  for (const term of terms) if (term && !out.includes(term)) out.push(term)
+  return out
+}
