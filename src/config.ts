@@ -28,14 +28,26 @@ const port = (fallback: number) =>
 
 const envSchema = z
   .object({
-    SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
+    SLACK_BOT_TOKEN: optionalText.refine(
+      (v) => v === undefined || v.startsWith('xoxb-'),
+      'must start with xoxb-',
+    ),
     SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
+    SLACK_APP_TOKEN: optionalText.refine(
+      (v) => v === undefined || v.startsWith('xapp-'),
+      'must start with xapp-',
+    ),
     SLACK_API_URL: httpUrl,
     PORT: port(3000),
     DISCORD_TOKEN: optionalText,
-    DISCORD_APPLICATION_ID: optionalText.refine((v) => v === undefined || /^\d{1,25}$/.test(v), 'must be a numeric id'),
-    DISCORD_GUILD_ID: optionalText.refine((v) => v === undefined || /^\d{1,25}$/.test(v), 'must be a numeric id'),
+    DISCORD_APPLICATION_ID: optionalText.refine(
+      (v) => v === undefined || /^\d{1,25}$/.test(v),
+      'must be a numeric id',
+    ),
+    DISCORD_GUILD_ID: optionalText.refine(
+      (v) => v === undefined || /^\d{1,25}$/.test(v),
+      'must be a numeric id',
+    ),
     DISCORD_API_URL: httpUrl,
     CORPUS_DIR: optionalText,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -49,7 +61,11 @@ const envSchema = z
       })
     }
     if ((env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when Slack is configured' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'is required when Slack is configured',
+      })
     }
   })
 
@@ -75,7 +91,8 @@ export interface DiscordConfig {
 export interface Config {
   slack?: SlackConfig
   discord?: DiscordConfig
-  corpusDir: string
+  /** Unset: the project's own corpus folder. */
+  corpusDir?: string
   logLevel: Env['LOG_LEVEL']
   /** HTTP port (Slack HTTP mode), also used for health later. */
   port: number
@@ -115,7 +132,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
           apiUrl: env.DISCORD_API_URL,
         }
       : undefined,
-    corpusDir: env.CORPUS_DIR ?? 'corpus',
+    corpusDir: env.CORPUS_DIR,
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
   }

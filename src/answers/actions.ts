@@ -37,7 +37,10 @@ export function encodeAction(action: ParsedAction): string {
     case 'next':
       return `${PREFIX}:next:${action.step}`
     case 'feedback':
-      return `${PREFIX}:fb:${action.helpful ? 'up' : 'down'}:${action.recordId}`.slice(0, MAX_ACTION_ID_LENGTH)
+      return `${PREFIX}:fb:${action.helpful ? 'up' : 'down'}:${action.recordId}`.slice(
+        0,
+        MAX_ACTION_ID_LENGTH,
+      )
   }
 }
 
@@ -45,7 +48,8 @@ const splitTerms = (s: string): string[] => s.split(' ').filter((t) => t.length 
 
 /** Returns undefined for anything that is not one of our ids (stale buttons, forged payloads). */
 export function decodeAction(id: string): ParsedAction | undefined {
-  if (typeof id !== 'string' || id.length > MAX_ACTION_ID_LENGTH || !id.startsWith(`${PREFIX}:`)) return undefined
+  if (typeof id !== 'string' || id.length > MAX_ACTION_ID_LENGTH || !id.startsWith(`${PREFIX}:`))
+    return undefined
   const [, kind = '', ...rest] = id.split(':')
   const tail = rest.join(':')
   switch (kind) {

@@ -110,7 +110,14 @@ export function emptyAnswer(kind: AnswerKind, title: string): Answer {
   return { kind, title, lines: [], items: [], jobs: [], suggestions: [], examples: [], actions: [] }
 }
 
-/** Plain text of an item as it would be quoted (used by share messages and the console). */
+/** The speaker, when the quote's sentence does not already say who speaks ("insiste-t-il"). */
+export function attribution(item: AnswerItem): string | undefined {
+  if (item.kind !== 'quote' || !item.speaker) return undefined
+  return item.text.toLowerCase().includes(item.speaker.toLowerCase()) ? undefined : item.speaker
+}
+
+/** Plain text of an item as it would be quoted (share messages, the console). */
 export function quoted(item: AnswerItem): string {
-  return item.kind === 'quote' ? `« ${item.text} »${item.speaker ? ` — ${item.speaker}` : ''}` : item.text
+  const speaker = attribution(item)
+  return speaker ? `${item.text} — ${speaker}` : item.text
 }

@@ -1,6 +1,6 @@
+import type { SearchEngine } from '../search/engine.js'
 import type { Answer } from './answer.js'
 import type { Requester } from './bot.js'
-import type { SearchEngine } from '../search/engine.js'
 
 export interface Localized {
   fr: string
@@ -11,6 +11,8 @@ export interface Localized {
 export interface CommandContext {
   engine: SearchEngine
   requester: Requester
+  /** Source of randomness for random quotes (injectable so tests can be deterministic). */
+  random: () => number
 }
 
 /** One sub-command of `/ia-cinema`, platform-neutral. */
@@ -24,6 +26,8 @@ export interface Command {
   usage: string
   /** Examples shown in help. */
   examples: string[]
+  /** False when these arguments are not for this command (then the whole text is searched). */
+  accepts?(args: string): boolean
   run(args: string, context: CommandContext): Answer
 }
 

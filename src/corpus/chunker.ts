@@ -30,7 +30,13 @@ export function chunkDocument(document: CorpusDocument): CorpusRecord[] {
       const flush = () => {
         if (pending.length === 0) return
         passages++
-        records.push({ ...base, id: `${documentId}#p${passages}`, kind: 'passage', text: pending.join(' '), ordinal: records.length })
+        records.push({
+          ...base,
+          id: `${documentId}#p${passages}`,
+          kind: 'passage',
+          text: pending.join(' '),
+          ordinal: records.length,
+        })
         pending = []
       }
       for (const sentence of splitSentences(paragraph)) {
@@ -51,7 +57,11 @@ export function chunkDocument(document: CorpusDocument): CorpusRecord[] {
           })
         } else {
           const length = pending.reduce((sum, s) => sum + s.length + 1, 0) + sentence.length
-          if (pending.length >= PASSAGE_MAX_SENTENCES || (pending.length > 0 && length > PASSAGE_TARGET_LENGTH)) flush()
+          if (
+            pending.length >= PASSAGE_MAX_SENTENCES ||
+            (pending.length > 0 && length > PASSAGE_TARGET_LENGTH)
+          )
+            flush()
           pending.push(sentence)
         }
         seen += `${sentence} `
@@ -63,7 +73,10 @@ export function chunkDocument(document: CorpusDocument): CorpusRecord[] {
 }
 
 /** Words the analyzer needs to learn from the corpus: proper names and attested masculine agent nouns. */
-export function collectLexicon(records: CorpusRecord[]): { properNames: Set<string>; agentNouns: Set<string> } {
+export function collectLexicon(records: CorpusRecord[]): {
+  properNames: Set<string>
+  agentNouns: Set<string>
+} {
   const capitalised = new Set<string>()
   const lowercase = new Set<string>()
   const agentNouns = new Set<string>()
@@ -74,7 +87,8 @@ export function collectLexicon(records: CorpusRecord[]): { properNames: Set<stri
         const folded = fold(word)
         if (/^\p{Lu}/u.test(word)) {
           // The first word of a sentence or of a quotation is capitalised whatever it is.
-          if (index > 0 && !/[«"“:]\s*$/.test(sentence.slice(0, sentence.indexOf(word)))) capitalised.add(folded)
+          if (index > 0 && !/[«"“:]\s*$/.test(sentence.slice(0, sentence.indexOf(word))))
+            capitalised.add(folded)
         } else {
           lowercase.add(folded)
         }

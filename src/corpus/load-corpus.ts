@@ -43,7 +43,11 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
 
 export function parseDocument(file: string, id: string, source: string): CorpusDocument {
   if (!/^[a-z0-9][a-z0-9-]{0,59}$/.test(id)) {
-    throw new CorpusError(file, 'file name', 'must be lower-case letters, digits and hyphens (it becomes the id)')
+    throw new CorpusError(
+      file,
+      'file name',
+      'must be lower-case letters, digits and hyphens (it becomes the id)',
+    )
   }
   const { frontMatter, body } = splitFrontMatter(file, source)
   let data: unknown

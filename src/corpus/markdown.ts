@@ -45,7 +45,12 @@ export function parseSections(file: string, body: string): Section[] {
         level,
         title,
         exposure: attributes.exposure,
-        jobs: attributes.jobs ? attributes.jobs.split(';').map((j) => j.trim()).filter(Boolean) : [],
+        jobs: attributes.jobs
+          ? attributes.jobs
+              .split(';')
+              .map((j) => j.trim())
+              .filter(Boolean)
+          : [],
       })
       current = {
         path: stack.map((s) => s.title),
@@ -67,7 +72,8 @@ export function parseSections(file: string, body: string): Section[] {
 function parseAttributes(file: string, line: number, raw: string | undefined) {
   if (!raw) return {}
   const values: Record<string, string> = {}
-  for (const match of raw.matchAll(ATTRIBUTE)) values[match[1] as string] = (match[2] ?? match[3] ?? '').trim()
+  for (const match of raw.matchAll(ATTRIBUTE))
+    values[match[1] as string] = (match[2] ?? match[3] ?? '').trim()
   const parsed = headingAttributesSchema.safeParse(values)
   if (!parsed.success) {
     const { field, reason } = firstIssue(parsed.error)

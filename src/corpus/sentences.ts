@@ -60,7 +60,7 @@ export function findQuotations(sentence: string, minWords = 4): Quotation[] {
 }
 
 const SPEECH_VERBS =
-  'explique|note|constate|analyse|confirme|insiste|rapporte|déplore|rappelle|estime|alerte|souligne|affirme|déclare|ajoute|conclut|précise|prévient|résume|observe|témoigne|reconnaît|indique|assure|se réjouit|s’inquiète|s\'inquiète|regrette|avertit|dit'
+  "explique|note|constate|analyse|confirme|insiste|rapporte|déplore|rappelle|estime|alerte|souligne|affirme|déclare|ajoute|conclut|précise|prévient|résume|observe|témoigne|reconnaît|indique|assure|se réjouit|s’inquiète|s'inquiète|regrette|avertit|dit"
 
 // «…» , explique un restaurateur.   «…», insiste-t-il.   "…", avait-il déclaré dans un documentaire…
 const AFTER = new RegExp(
@@ -69,7 +69,10 @@ const AFTER = new RegExp(
 )
 const PRONOUN_AFTER = /^\s*,?\s*[\p{L}’']+(?:-t)?-(?:il|elle)\b/u
 // Le CNC prévient :   Comme le résume un producteur :
-const BEFORE_COMME = new RegExp(`(?:^|[,.;]\\s*)Comme\\s+(?:le\\s+|l['’])?(?:${SPEECH_VERBS})\\s+(.+?)\\s*:\\s*$`, 'u')
+const BEFORE_COMME = new RegExp(
+  `(?:^|[,.;]\\s*)Comme\\s+(?:le\\s+|l['’])?(?:${SPEECH_VERBS})\\s+(.+?)\\s*:\\s*$`,
+  'u',
+)
 const BEFORE_SUBJECT = new RegExp(`(?:^|[,.;]\\s*)([^,.;:]+?)\\s+(?:${SPEECH_VERBS})\\s*:\\s*$`, 'u')
 const NAMED_PERSON = /\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+)/gu
 

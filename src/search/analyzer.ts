@@ -32,12 +32,14 @@ export interface LexiconHints {
   agentNouns: Iterable<string>
 }
 
+export type AnalysisMode = 'index' | 'query'
+
 export interface AnalyzedToken {
   /** Offsets in the text given to `tokens()` (after normalizeText, which keeps lengths for BMP text). */
   start: number
   end: number
   surface: string
-  /** Index terms this word contributes (empty for stop words, or for later words of a matched phrase). */
+  /** Terms this word contributes (empty for stop words). */
   terms: string[]
 }
 
@@ -86,8 +88,13 @@ export class FrenchAnalyzer {
     }
   }
 
-  /** Every word of a text with the terms it yields, in order. */
-  tokens(text: string): AnalyzedToken[] {
+  /**
+   * Every word of a text with the terms it yields, in order. A thesaurus phrase ("ingénieur du son") gives
+   * its concept to each of its words; when indexing, the words also keep their own terms so that "son"
+   * alone still finds it, while a question naming the phrase asks for the concept only (its words must
+   * not count as extra demands when judging how much of the question a passage covers).
+   */
+  tokens(text: string, mode: AnalysisMode = 'index'): AnalyzedToken[] {
     const normalized = normalizeText(text)
     const tokens: AnalyzedToken[] = []
     for (const match of normalized.matchAll(WORD)) {
@@ -95,13 +102,13 @@ export class FrenchAnalyzer {
       const start = match.index
       tokens.push({ start, end: start + surface.length, surface, terms: this.wordTerms(surface) })
     }
-    this.applyPhrases(tokens)
+    this.applyPhrases(tokens, mode)
     return tokens
   }
 
-  /** The terms of a text, as the index stores them. */
-  terms(text: string): string[] {
-    return this.tokens(text).flatMap((t) => t.terms)
+  /** The terms of a text, in order. */
+  terms(text: string, mode: AnalysisMode = 'index'): string[] {
+    return this.tokens(text, mode).flatMap((t) => t.terms)
   }
 
   /** The primary term of one word (stem or concept), or undefined for a stop word. */
@@ -128,7 +135,8 @@ export class FrenchAnalyzer {
 
   private claim(map: Map<string, string>, key: string, canonical: string, form: string): void {
     const previous = map.get(key)
-    if (previous !== undefined && previous !== canonical) this.conflicts.push({ form, concepts: [previous, canonical] })
+    if (previous !== undefined && previous !== canonical)
+      this.conflicts.push({ form, concepts: [previous, canonical] })
     map.set(key, canonical)
   }
 
@@ -222,7 +230,7 @@ export class FrenchAnalyzer {
   }
 
   /** Multi-word thesaurus entries ("ingénieur du son", "sound design") become one canonical term. */
-  private applyPhrases(tokens: AnalyzedToken[]): void {
+  private applyPhrases(tokens: AnalyzedToken[], mode: AnalysisMode): void {
     if (this.phraseConcepts.size === 0) return
     const content = tokens.filter((t) => t.terms.length > 0)
     for (let i = 0; i < content.length; i++) {
@@ -231,8 +239,9 @@ export class FrenchAnalyzer {
         const key = window.map((t) => this.rawStemOf(t)).join(' ')
         const concept = this.phraseConcepts.get(key)
         if (!concept) continue
-        ;(window[0] as AnalyzedToken).terms = [concept]
-        for (const token of window.slice(1)) token.terms = []
+        for (const token of window) {
+          token.terms = mode === 'query' ? [concept] : [concept, ...token.terms.filter((t) => t !== concept)]
+        }
         i += length - 1
         break
       }

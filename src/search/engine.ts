@@ -71,6 +71,8 @@ export class SearchEngine {
   /** Folded words of the corpus and thesaurus with their frequency: what spelling correction aims at. */
   readonly wordFrequency = new Map<string, number>()
   private readonly corrector: SpellingCorrector
+  /** Words of the corpus as written (lower case), by folded form, with their frequency: for autocomplete. */
+  private readonly surfaces = new Map<string, { surface: string; count: number }>()
 
   private constructor(readonly corpus: Corpus) {
     const lexicon = collectLexicon(corpus.records)
@@ -99,18 +101,22 @@ export class SearchEngine {
     for (const name of [...lexicon.properNames, ...corpus.thesaurus.names]) {
       for (const term of this.analyzer.terms(name)) this.domainTerms.add(term)
     }
-    for (const record of corpus.records) for (const term of analyze(record.job?.jobs.join(' ') ?? '')) this.domainTerms.add(term)
+    for (const record of corpus.records)
+      for (const term of analyze(record.job?.jobs.join(' ') ?? '')) this.domainTerms.add(term)
 
-    const countWords = (text: string) => {
+    const countWords = (text: string, fromCorpus: boolean) => {
       for (const match of normalizeText(text).matchAll(/[\p{L}\p{N}]+/gu)) {
         const word = fold(match[0])
-        if (word.length >= 3 && !this.analyzer.isStopWord(word)) {
-          this.wordFrequency.set(word, (this.wordFrequency.get(word) ?? 0) + 1)
-        }
+        if (word.length < 3 || this.analyzer.isStopWord(word)) continue
+        this.wordFrequency.set(word, (this.wordFrequency.get(word) ?? 0) + 1)
+        if (!fromCorpus || /^\d+$/.test(word)) continue
+        const seen = this.surfaces.get(word)
+        if (seen) seen.count++
+        else this.surfaces.set(word, { surface: match[0].toLowerCase(), count: 1 })
       }
     }
-    for (const record of corpus.records) countWords(`${record.text} ${record.section.join(' ')}`)
-    for (const concept of corpus.thesaurus.concepts) for (const term of concept.terms) countWords(term)
+    for (const record of corpus.records) countWords(`${record.text} ${record.section.join(' ')}`, true)
+    for (const concept of corpus.thesaurus.concepts) for (const term of concept.terms) countWords(term, false)
     this.corrector = new SpellingCorrector(this.wordFrequency)
   }
 
@@ -199,6 +205,10 @@ export class SearchEngine {
     return Math.log(1 + this.size / df)
   }
 
+  surfaceWords(): IterableIterator<[string, { surface: string; count: number }]> {
+    return this.surfaces.entries()
+  }
+
   knows(term: string): boolean {
     return this.documentFrequency.has(term)
   }
@@ -241,7 +251,7 @@ export class SearchEngine {
         words.push(token.surface)
       }
     }
-    const terms = [...new Set(this.analyzer.terms(words.join(' ')))]
+    const terms = [...new Set(this.analyzer.terms(words.join(' '), 'query'))]
     return { terms, corrections, unknownWords, truncated }
   }
 

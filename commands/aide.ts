@@ -1,0 +1,40 @@
+import { emptyAnswer } from '../src/answers/answer.js'
+import type { Command } from '../src/answers/command.js'
+import { SLASH_COMMAND } from '../src/answers/command.js'
+
+/** Help: what the bot knows and how to ask. Shown for empty text too. */
+export const aideCommand: Command = {
+  name: 'aide',
+  aliases: ['help', '?', 'aidez-moi', 'usage'],
+  description: { fr: 'Comment utiliser ia-cinema', en: 'How to use ia-cinema' },
+  usage: 'aide',
+  examples: ['aide'],
+  run(_args, context) {
+    const answer = emptyAnswer('help', 'ia-cinema : l’IA et les métiers du cinéma')
+    const titles = context.engine.documents.map(
+      (d) => `« ${d.meta.title} » (${d.meta.publisher}, ${d.meta.year})`,
+    )
+    answer.lines = [
+      `Je réponds à partir de ${titles.join(', ')}, avec les passages de l’article et leur source.`,
+      `Tapez /${SLASH_COMMAND.name} suivi d’un métier, d’un thème ou d’une question, ou d’une commande :`,
+      ...helpLines(),
+    ]
+    answer.examples = [
+      'monteur',
+      'Quels métiers sont menacés par l’IA ?',
+      'doublage',
+      'citation miyazaki',
+      'metiers',
+      'parcours',
+      'sources',
+    ]
+    return answer
+  },
+}
+
+let helpLines: () => string[] = () => []
+
+/** The registry gives help the list of commands: importing the registry here would be a cycle. */
+export function setHelpLines(provider: () => string[]): void {
+  helpLines = provider
+}

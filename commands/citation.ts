@@ -1,0 +1,59 @@
+import { encodeAction } from '../src/answers/actions.js'
+import { type Answer, emptyAnswer } from '../src/answers/answer.js'
+import type { Command, CommandContext } from '../src/answers/command.js'
+import { toItem } from '../src/answers/items.js'
+import type { CorpusRecord } from '../src/corpus/types.js'
+
+/** A quote of the article with its speaker: on a theme, or at random. */
+export const citationCommand: Command = {
+  name: 'citation',
+  aliases: ['citations', 'quote', 'quotes', 'cite'],
+  description: {
+    fr: 'Une citation de l’article avec son auteur, sur un thème ou au hasard',
+    en: 'A quote from the article with its speaker, on a topic or at random',
+  },
+  usage: 'citation [thème]',
+  examples: ['citation', 'citation miyazaki', 'citation réalisateur'],
+  run(args, context) {
+    const theme = args.trim()
+    if (!theme) return quoteAnswer(randomQuote(context), [], context, 'Citation au hasard')
+    const outcome = context.engine.search(theme, { kind: 'quote', limit: 1 })
+    const best = outcome.hits[0]
+    if (best) return quoteAnswer(best.record, outcome.terms, context, `Citation : ${theme}`)
+    const answer = quoteAnswer(randomQuote(context), [], context, 'Citation au hasard')
+    answer.notice = `Aucune citation de l’article sur « ${theme} » ; en voici une autre.`
+    return answer
+  },
+}
+
+/** A random quote among those that match `terms` (all quotes when none match): the "Citation" button. */
+export function quoteOn(terms: string[], context: CommandContext): Answer {
+  const { hits } =
+    terms.length > 0 ? context.engine.searchTerms(terms, { kind: 'quote', limit: 50 }) : { hits: [] }
+  if (hits.length === 0) return quoteAnswer(randomQuote(context), [], context, 'Citation au hasard')
+  const pick = hits[Math.floor(context.random() * hits.length)] ?? hits[0]
+  return quoteAnswer((pick ?? hits[0])?.record ?? randomQuote(context), terms, context, 'Citation')
+}
+
+export function randomQuote(context: CommandContext): CorpusRecord {
+  const quotes = [...context.engine.records.values()].filter((r) => r.kind === 'quote')
+  const all = quotes.length > 0 ? quotes : [...context.engine.records.values()]
+  return all[Math.min(all.length - 1, Math.floor(context.random() * all.length))] as CorpusRecord
+}
+
+function quoteAnswer(record: CorpusRecord, terms: string[], context: CommandContext, title: string): Answer {
+  const answer = emptyAnswer('quote', title)
+  const item = toItem(context.engine, record, terms)
+  answer.items = [item]
+  answer.actions = [
+    {
+      kind: 'share',
+      label: 'Partager dans le canal',
+      id: encodeAction({ kind: 'share', recordId: item.id }),
+      itemId: item.id,
+      style: 'primary',
+    },
+    { kind: 'quote', label: 'Autre citation', id: encodeAction({ kind: 'quote', terms }) },
+  ]
+  return answer
+}

@@ -1,0 +1,92 @@
+import { encodeAction } from '../src/answers/actions.js'
+import { type Action, type Answer, emptyAnswer } from '../src/answers/answer.js'
+import type { Command, CommandContext } from '../src/answers/command.js'
+import { toItem } from '../src/answers/items.js'
+import type { CorpusRecord } from '../src/corpus/types.js'
+
+const MAX_ITEMS_PER_STEP = 4
+
+/** A guided tour of the article, one top-level section a step, with a "Suivant" button. */
+export const parcoursCommand: Command = {
+  name: 'parcours',
+  aliases: ['tour', 'visite', 'guide', 'decouverte', 'découverte'],
+  description: {
+    fr: 'Une visite guidée de l’article, étape par étape',
+    en: 'A guided tour of the article, step by step',
+  },
+  usage: 'parcours [numéro d’étape]',
+  examples: ['parcours', 'parcours 8'],
+  accepts: (args) => /^\s*\d{0,3}\s*$/.test(args),
+  run(args, context) {
+    const number = Number.parseInt(args.trim() || '1', 10)
+    return tourStep(Number.isNaN(number) ? 0 : number - 1, context)
+  },
+}
+
+interface Step {
+  title: string
+  records: CorpusRecord[]
+}
+
+function steps(context: CommandContext): Step[] {
+  const byTopSection = new Map<string, Step>()
+  const records = [...context.engine.records.values()].sort(
+    (a, b) => a.documentId.localeCompare(b.documentId) || a.ordinal - b.ordinal,
+  )
+  for (const record of records) {
+    const title =
+      record.section[0] ?? context.engine.document(record.documentId)?.meta.title ?? record.documentId
+    const key = `${record.documentId}/${title}`
+    const step = byTopSection.get(key) ?? { title, records: [] }
+    step.records.push(record)
+    byTopSection.set(key, step)
+  }
+  return [...byTopSection.values()]
+}
+
+/** What a step shows: the opening of each sub-section (the jobs), else the section's first records. */
+function highlights(step: Step): CorpusRecord[] {
+  const firstOfEachPath = new Map<string, CorpusRecord>()
+  for (const record of step.records) {
+    const path = record.section.join(' / ')
+    if (!firstOfEachPath.has(path)) firstOfEachPath.set(path, record)
+  }
+  const chosen = [...firstOfEachPath.values()]
+  for (const record of step.records) {
+    if (chosen.length >= 2) break
+    if (!chosen.includes(record)) chosen.push(record)
+  }
+  return chosen.slice(0, MAX_ITEMS_PER_STEP)
+}
+
+export function tourStep(requested: number, context: CommandContext): Answer {
+  const all = steps(context)
+  const index = Math.min(Math.max(0, requested), all.length - 1)
+  const step = all[index] as Step
+  const answer = emptyAnswer('tour', `Parcours ${index + 1}/${all.length} : ${step.title}`)
+  answer.step = { index, total: all.length }
+  if (index === 0)
+    answer.lines = [
+      `Le parcours suit l’article en ${all.length} étapes. Cliquez sur « Suivant » pour avancer.`,
+    ]
+  if (requested >= all.length) answer.notice = `Le parcours n’a que ${all.length} étapes : voici la dernière.`
+  answer.items = highlights(step).map((record) => toItem(context.engine, record))
+  const actions: Action[] = answer.items.map((item) => ({
+    kind: 'share',
+    label: 'Partager dans le canal',
+    id: encodeAction({ kind: 'share', recordId: item.id }),
+    itemId: item.id,
+  }))
+  actions.push(
+    index + 1 < all.length
+      ? {
+          kind: 'next',
+          label: 'Suivant',
+          id: encodeAction({ kind: 'next', step: index + 1 }),
+          style: 'primary',
+        }
+      : { kind: 'next', label: 'Recommencer', id: encodeAction({ kind: 'next', step: 0 }) },
+  )
+  answer.actions = actions
+  return answer
+}

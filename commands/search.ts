@@ -1,0 +1,100 @@
+import { encodeAction } from '../src/answers/actions.js'
+import { type Action, type Answer, emptyAnswer } from '../src/answers/answer.js'
+import type { Command, CommandContext } from '../src/answers/command.js'
+import { jobMap, jobsNamedBy, toItem } from '../src/answers/items.js'
+import { MAX_QUERY_WORDS, type SearchOutcome } from '../src/search/engine.js'
+
+export const PAGE_SIZE = 3
+
+/** The default command: the passages and quotes that answer a question, three at a time. */
+export const searchCommand: Command = {
+  name: 'recherche',
+  aliases: ['search', 'chercher', 'cherche'],
+  description: {
+    fr: "Les passages de l'article qui répondent à une question ou parlent d'un métier",
+    en: 'Passages of the article that answer a question or deal with a job',
+  },
+  usage: '<question, métier ou thème>',
+  examples: ['monteur', 'Quels métiers sont menacés par l’IA ?', 'doublage', 'editor jobs'],
+  run(args, context) {
+    const outcome = context.engine.search(args, { limit: PAGE_SIZE })
+    return searchAnswer(args.trim(), outcome, 0, context)
+  },
+}
+
+/** Page `offset` of the results for already analysed terms (the "Plus de résultats" button). */
+export function morePage(terms: string[], offset: number, context: CommandContext): Answer {
+  const { hits, total } = context.engine.searchTerms(terms, { limit: PAGE_SIZE, offset })
+  const outcome: SearchOutcome = { terms, corrections: [], unknownWords: [], truncated: false, hits, total }
+  return searchAnswer(undefined, outcome, offset, context)
+}
+
+function searchAnswer(
+  query: string | undefined,
+  outcome: SearchOutcome,
+  offset: number,
+  context: CommandContext,
+): Answer {
+  const { engine } = context
+  const notices: string[] = []
+  if (outcome.truncated)
+    notices.push(`Question raccourcie : seuls les ${MAX_QUERY_WORDS} premiers mots utiles ont été lus.`)
+  for (const c of outcome.corrections) notices.push(`« ${c.from} » lu comme « ${c.to} ».`)
+  if (outcome.hits.length > 0 && outcome.unknownWords.length > 0) {
+    notices.push(`Absent de l'article : ${outcome.unknownWords.map((w) => `« ${w} »`).join(', ')}.`)
+  }
+
+  if (outcome.hits.length === 0) {
+    const answer = emptyAnswer('empty', query ? `Rien trouvé pour « ${query} »` : 'Plus de résultat')
+    answer.query = query
+    answer.lines = [
+      offset > 0
+        ? 'Il n’y a pas d’autre passage sur ce sujet.'
+        : 'L’article ne parle pas de cela, ou pas avec ces mots. Essayez un métier, un outil ou un thème.',
+    ]
+    const close = outcome.unknownWords.map((w) => engine.closeWords(w)).filter((w): w is string => Boolean(w))
+    answer.suggestions = [...new Set([...close, ...jobMap(engine).flatMap((j) => j.jobs)])].slice(0, 12)
+    if (notices.length > 0) answer.notice = notices.join(' ')
+    return answer
+  }
+
+  const answer = emptyAnswer(
+    'results',
+    query ?? `Suite des résultats (${offset + 1}–${offset + outcome.hits.length} sur ${outcome.total})`,
+  )
+  answer.query = query
+  answer.items = outcome.hits.map((hit) => ({
+    ...toItem(engine, hit.record, outcome.terms),
+    score: round(hit.score),
+  }))
+  answer.jobs = jobsNamedBy(engine, outcome.terms)
+  if (offset === 0 && outcome.total > outcome.hits.length) {
+    answer.lines = [`${outcome.total} passages répondent ; voici les ${outcome.hits.length} plus proches.`]
+  }
+  const actions: Action[] = answer.items.map((item) => ({
+    kind: 'share',
+    label: 'Partager dans le canal',
+    id: encodeAction({ kind: 'share', recordId: item.id }),
+    itemId: item.id,
+    style: 'primary',
+  }))
+  if (outcome.total > offset + outcome.hits.length) {
+    actions.push({
+      kind: 'more',
+      label: 'Plus de résultats',
+      id: encodeAction({ kind: 'more', offset: offset + outcome.hits.length, terms: outcome.terms }),
+    })
+  }
+  if (engine.searchTerms(outcome.terms, { kind: 'quote', limit: 1 }).total > 0) {
+    actions.push({
+      kind: 'quote',
+      label: 'Citation',
+      id: encodeAction({ kind: 'quote', terms: outcome.terms }),
+    })
+  }
+  answer.actions = actions
+  if (notices.length > 0) answer.notice = notices.join(' ')
+  return answer
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000

@@ -1,0 +1,142 @@
+/**
+ * npm run --silent ask -- [--json] [--limit N] QUERY
+ * npm run --silent ask -- [--json] [--limit N] -      (one query a line on stdin, one line out per line)
+ *
+ * A stable contract for scripts: JSON results carry each record's verbatim text, section and source.
+ */
+import { createInterface } from 'node:readline'
+import type { AnswerItem } from '../../answers/answer.js'
+import { toItem } from '../../answers/items.js'
+import { DEFAULT_CORPUS_DIR } from '../../answers/load-bot.js'
+import { CorpusError } from '../../corpus/errors.js'
+import { loadCorpus } from '../../corpus/load-corpus.js'
+import { SearchEngine } from '../../search/engine.js'
+
+const USAGE =
+  'usage: npm run --silent ask -- [--json] [--limit N] QUERY   (or - to read one query a line from stdin)'
+const MAX_LIMIT = 50
+
+class UsageError extends Error {
+  readonly code = 'USAGE'
+}
+
+interface Options {
+  json: boolean
+  limit: number
+  query: string
+}
+
+function parseArguments(argv: string[]): Options {
+  let json = false
+  let limit = 3
+  const words: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    if (arg === '--json') json = true
+    else if (arg === '--limit') {
+      const value = Number(argv[++i])
+      if (!Number.isInteger(value) || value < 1 || value > MAX_LIMIT)
+        throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}`)
+      limit = value
+    } else if (arg.startsWith('--limit=')) {
+      const value = Number(arg.slice('--limit='.length))
+      if (!Number.isInteger(value) || value < 1 || value > MAX_LIMIT)
+        throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}`)
+      limit = value
+    } else if (arg === '--') continue
+    else if (arg.startsWith('--') && arg.length > 2) throw new UsageError(`unknown option ${arg}`)
+    else words.push(arg)
+  }
+  const query = words.join(' ').trim()
+  if (query === '') throw new UsageError('missing QUERY')
+  return { json, limit, query }
+}
+
+function toJson(query: string, engine: SearchEngine, limit: number): string {
+  const outcome = engine.search(query, { limit })
+  const results = outcome.hits.map((hit) => {
+    const item = toItem(engine, hit.record, outcome.terms)
+    return {
+      id: item.id,
+      kind: item.kind,
+      text: item.text,
+      section: item.section.join(' › '),
+      sectionPath: item.section,
+      source: { ...item.source, link: item.link },
+      score: Math.round(hit.score * 1000) / 1000,
+      coverage: Math.round(hit.coverage * 1000) / 1000,
+      matched: item.segments.filter((s) => s.match).map((s) => s.text),
+      ...(item.speaker ? { speaker: item.speaker } : {}),
+      ...(item.job ? { job: item.job.name, exposure: item.job.exposure } : {}),
+    }
+  })
+  const notes = [
+    ...(outcome.truncated ? ['question truncated'] : []),
+    ...outcome.corrections.map((c) => `read "${c.from}" as "${c.to}"`),
+  ]
+  return JSON.stringify({ query, results, total: outcome.total, ...(notes.length ? { notes } : {}) })
+}
+
+function toText(query: string, engine: SearchEngine, limit: number): string {
+  const outcome = engine.search(query, { limit })
+  if (outcome.hits.length === 0) return `Rien trouvé pour « ${query} ».`
+  return outcome.hits
+    .map((hit, i) => {
+      const item: AnswerItem = toItem(engine, hit.record, outcome.terms)
+      return `${i + 1}. [${item.section.join(' › ')}] ${item.text}\n   ${item.link}`
+    })
+    .join('\n')
+}
+
+async function main(): Promise<number> {
+  let options: Options
+  try {
+    options = parseArguments(process.argv.slice(2))
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n${USAGE}\n`)
+      return 2
+    }
+    throw error
+  }
+  const engine = SearchEngine.build(await loadCorpus(DEFAULT_CORPUS_DIR))
+  if (options.query !== '-') {
+    const out = options.json
+      ? toJson(options.query, engine, options.limit)
+      : toText(options.query, engine, options.limit)
+    process.stdout.write(`${out}\n`)
+    return 0
+  }
+  const lines = createInterface({
+    input: process.stdin,
+    crlfDelay: Number.POSITIVE_INFINITY,
+    terminal: false,
+  })
+  for await (const line of lines) {
+    // One line out per line in, whatever it holds: batch callers pair them by position.
+    let out: string
+    try {
+      out = options.json
+        ? toJson(line, engine, options.limit)
+        : toText(line, engine, options.limit).replace(/\n\s*/g, ' ')
+    } catch {
+      out = options.json ? JSON.stringify({ query: line, results: [], error: 'internal error' }) : 'Erreur.'
+    }
+    process.stdout.write(`${out}\n`)
+  }
+  return 0
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    const message =
+      error instanceof CorpusError
+        ? error.message
+        : `ask failed: ${error instanceof Error ? error.message : String(error)}`
+    process.stderr.write(`${message.split('\n')[0]}\n`)
+    process.exitCode = 1
+  },
+)
