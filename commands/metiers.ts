@@ -26,10 +26,7 @@ export const metiersCommand: Command = {
     const entries = jobMap(context.engine)
       .filter((entry) => !filter || entry.exposure === filter)
       .sort((a, b) => ORDER.indexOf(a.exposure) - ORDER.indexOf(b.exposure))
-    const answer = emptyAnswer(
-      'jobs',
-      filter ? `Métiers : ${EXPOSURE_LABELS[filter].fr.toLowerCase()}` : 'La carte des métiers',
-    )
+    const answer = emptyAnswer('jobs', filter ? GROUP_TITLES[filter] : 'La carte des métiers')
     answer.lines = [
       'Selon l’article, l’IA menace surtout les postes juniors et techniques, transforme d’autres métiers et en laisse certains à l’humain.',
     ]
