@@ -239,9 +239,10 @@ export class FrenchAnalyzer {
         const key = window.map((t) => this.rawStemOf(t)).join(' ')
         const concept = this.phraseConcepts.get(key)
         if (!concept) continue
-        for (const token of window) {
-          token.terms = mode === 'query' ? [concept] : [concept, ...token.terms.filter((t) => t !== concept)]
-        }
+        window.forEach((token, position) => {
+          if (mode === 'index') token.terms = [concept, ...token.terms.filter((t) => t !== concept)]
+          else token.terms = position === 0 ? [concept] : []
+        })
         i += length - 1
         break
       }

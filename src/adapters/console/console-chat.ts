@@ -39,9 +39,13 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
   }
   prompt()
 
+  let quitting = false
   const handle = async (line: string) => {
+    // Lines already read past "quitter" (piped input arrives at once) are not answered.
+    if (quitting) return
     const text = line.trim()
     if (EXIT_WORDS.has(fold(text))) {
+      quitting = true
       lines.close()
       return
     }

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx')
+
+function ask(args: string[], input?: string) {
+  return spawnSync(tsx, ['src/adapters/cli/ask.ts', ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 })
+}
+
+describe('npm run ask', () => {
+  it('prints JSON results with the verbatim text, section and source', () => {
+    const run = ask(['--json', '--limit', '2', 'monteur'])
+    expect(run.status).toBe(0)
+    const answer = JSON.parse(run.stdout)
+    expect(answer.query).toBe('monteur')
+    expect(answer.results).toHaveLength(2)
+    expect(answer.results[0]).toMatchObject({
+      kind: 'passage',
+      section: 'Les métiers menacés › Les monteurs vidéo (juniors)',
+      source: { publisher: 'KILL THE TAPE' },
+    })
+    expect(answer.results[0].text).toContain('Les logiciels d’IA automatisent le montage de base')
+    expect(typeof answer.results[0].score).toBe('number')
+  })
+
+  it('reads stdin with "-": exactly one line out per line in, hostile lines included', () => {
+    const lines = [
+      'monteur',
+      '',
+      'x'.repeat(20_000),
+      Array.from({ length: 1500 }, (_, i) => `w${i}`).join(' '),
+      '🎬🍿🤖',
+      'مرحبا بالعالم',
+      'a\u0000b',
+      '__proto__',
+      '"monteur" AND (vfx OR *)~2 +-',
+      '<!channel> @everyone',
+      'pizza margherita',
+    ]
+    const run = ask(['--json', '--limit', '5', '-'], `${lines.join('\n')}\n`)
+    expect(run.status).toBe(0)
+    const out = run.stdout.trimEnd().split('\n')
+    expect(out).toHaveLength(lines.length)
+    const answers = out.map((line) => JSON.parse(line))
+    expect(answers[0].results.length).toBeGreaterThan(0)
+    expect(answers[1].results).toEqual([])
+    expect(answers[10].results).toEqual([])
+    for (const a of answers) expect(a.results.length).toBeLessThanOrEqual(5)
+  })
+
+  it('refuses an empty one-shot query with one line of usage and no stack trace', () => {
+    const run = ask([])
+    expect(run.status).not.toBe(0)
+    expect(run.stderr).toMatch(/usage: npm run --silent ask/)
+    expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/)
+    const badLimit = ask(['--limit', 'zero', 'monteur'])
+    expect(badLimit.status).not.toBe(0)
+    expect(badLimit.stderr).toMatch(/--limit/)
+  })
+})

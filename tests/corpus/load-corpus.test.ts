@@ -1,0 +1,134 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_CORPUS_DIR } from '../../src/answers/load-bot.js'
+import { CorpusError } from '../../src/corpus/errors.js'
+import { loadCorpus } from '../../src/corpus/load-corpus.js'
+import { splitSentences } from '../../src/corpus/sentences.js'
+import { SearchEngine } from '../../src/search/engine.js'
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
+const ARTICLE = 'ia-emploi-cinema-audiovisuel.md'
+
+async function corpusCopy(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-corpus-'))
+  await cp(DEFAULT_CORPUS_DIR, dir, { recursive: true })
+  return dir
+}
+
+async function loadError(dir: string): Promise<CorpusError> {
+  const error = await loadCorpus(dir).catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(CorpusError)
+  return error as CorpusError
+}
+
+describe('the project corpus', async () => {
+  const corpus = await loadCorpus(DEFAULT_CORPUS_DIR)
+  const source = await readFile(path.join(DEFAULT_CORPUS_DIR, ARTICLE), 'utf8')
+
+  it('carries the article with its front matter', () => {
+    const [document] = corpus.documents
+    expect(document?.meta).toMatchObject({ publisher: 'KILL THE TAPE', language: 'fr', year: 2025 })
+    expect(document?.meta.studies.map((s) => s.publisher)).toEqual(['CNC & BearingPoint', 'Bpifrance'])
+  })
+
+  it('cuts records of whole sentences, verbatim, never across a section', () => {
+    for (const record of corpus.records) {
+      expect(source).toContain(record.text)
+      if (record.kind === 'passage') expect(splitSentences(record.text).length).toBeLessThanOrEqual(3)
+      // A record is one paragraph's text under one heading: the heading path is its only section.
+      expect(record.section.length).toBeGreaterThan(0)
+    }
+    const long = corpus.records.filter((r) => r.kind === 'passage' && r.text.length > 350)
+    // Longer only where a single sentence is longer than the target.
+    for (const record of long) expect(splitSentences(record.text)).toHaveLength(1)
+  })
+
+  it('never serves the publisher’s footer', () => {
+    const all = corpus.records.map((r) => r.text).join('\n')
+    expect(all).not.toContain('rue de Charonne')
+    expect(all).not.toContain('01 86 95 24 25')
+    expect(all).not.toContain('Copyright')
+  })
+
+  it('gives stable ids', async () => {
+    const again = await loadCorpus(DEFAULT_CORPUS_DIR)
+    expect(again.records.map((r) => r.id)).toEqual(corpus.records.map((r) => r.id))
+    expect(new Set(corpus.records.map((r) => r.id)).size).toBe(corpus.records.length)
+  })
+
+  it('resolves who speaks in each quote', () => {
+    const speakerOf = (fragment: string) => corpus.records.find((r) => r.kind === 'quote' && r.text.includes(fragment))?.speaker
+    expect(speakerOf('nettoyer les pellicules')).toBe('un restaurateur')
+    // "insiste-t-il": the same restorer.
+    expect(speakerOf('c’est l’œil du technicien qui valide')).toBe('un restaurateur')
+    expect(speakerOf('Sans humain, pas de chef-d’œuvre')).toBe('un producteur')
+    expect(speakerOf('polariser le secteur')).toBe('Le CNC')
+    expect(speakerOf('Je n\'aurais jamais l\'idée')).toBe('Hayao Miyazaki')
+    expect(speakerOf('une insulte à la vie même')).toBe('Hayao Miyazaki')
+    expect(speakerOf('la lumière doit être pensée')).toBe('Christopher Nolan')
+    expect(speakerOf('Qui possède un scénario')).toBe('un juriste européen')
+  })
+
+  it('tags job sections with their jobs and the article’s classification', () => {
+    const editing = corpus.records.find((r) => r.text.includes('automatisent le montage de base'))
+    expect(editing?.job).toEqual({ name: 'Les monteurs vidéo (juniors)', jobs: ['monteur vidéo'], exposure: 'menacé' })
+    const directors = corpus.records.find((r) => r.text.includes('décision humaine'))
+    expect(directors?.job?.exposure).toBe('résiste')
+    const sound = corpus.records.find((r) => r.text.includes('accélère le sound design'))
+    expect(sound?.job?.exposure).toBe('évolue')
+  })
+})
+
+describe('corpus validation', () => {
+  it('stops on a malformed front matter with one line naming file, field and reason', async () => {
+    const dir = await corpusCopy()
+    const file = path.join(dir, ARTICLE)
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^url: .*$/m, 'url: pas-une-adresse'))
+    const error = await loadError(dir)
+    expect(error.message).toContain(ARTICLE)
+    expect(error.message).toContain('url')
+    expect(error.message.split('\n')).toHaveLength(1)
+  })
+
+  it('refuses a missing front matter, a bad heading attribute and an unknown file', async () => {
+    const dir = await corpusCopy()
+    await writeFile(path.join(dir, 'notes.md'), 'Juste du texte.\n')
+    expect((await loadError(dir)).message).toMatch(/notes\.md: front matter: missing/)
+
+    const dir2 = await corpusCopy()
+    const file = path.join(dir2, ARTICLE)
+    await writeFile(file, (await readFile(file, 'utf8')).replace('{exposure=menacé}', '{exposure=perdu}'))
+    expect((await loadError(dir2)).message).toMatch(/exposure/)
+
+    const dir3 = await corpusCopy()
+    await writeFile(path.join(dir3, 'image.png'), 'x')
+    expect((await loadError(dir3)).message).toMatch(/image\.png: file: unsupported/)
+  })
+
+  it('refuses a malformed thesaurus, naming the field', async () => {
+    const dir = await corpusCopy()
+    await writeFile(path.join(dir, 'thesaurus.yaml'), 'concepts:\n  - canonical: montage\n    terms: []\n')
+    const error = await loadError(dir)
+    expect(error.message).toMatch(/thesaurus\.yaml: field "concepts\.0\.terms"/)
+  })
+})
+
+describe('a second document dropped into corpus/', () => {
+  it('is loaded, chunked, indexed and searched with its own source', async () => {
+    const dir = await corpusCopy()
+    await cp(path.join(fixtures, 'corpus-second-document'), dir, { recursive: true })
+    const corpus = await loadCorpus(dir)
+    expect(corpus.documents.map((d) => d.meta.id).sort()).toEqual(['doublage-et-ia', 'ia-emploi-cinema-audiovisuel'])
+    const engine = SearchEngine.build(corpus)
+    const hit = engine.search('comédiennes de doublage', { limit: 1 }).hits[0]
+    expect(hit?.record.documentId).toBe('doublage-et-ia')
+    expect(engine.search('postsynchronisation').hits[0]?.record.job?.exposure).toBe('menacé')
+    const quote = corpus.records.find((r) => r.documentId === 'doublage-et-ia' && r.kind === 'quote')
+    expect(quote?.speaker).toBe('une comédienne de doublage')
+    // The article still answers as before.
+    expect(engine.search('monteur').hits[0]?.record.documentId).toBe('ia-emploi-cinema-audiovisuel')
+  })
+})
