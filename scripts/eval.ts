@@ -20,9 +20,9 @@ for (const failure of summary.failures) {
 }
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`
 process.stdout.write(
-  [
+  `${[
     `questions: ${outcomes.length} (${summary.answerable} answerable, ${summary.offTopic} off-topic) — ${file}`,
     `hit@1 ${pct(summary.hitAt1)}  hit@3 ${pct(summary.hitAt3)}  MRR@5 ${summary.mrrAt5.toFixed(3)}`,
     `off-topic answered empty: ${summary.offTopicEmpty}/${summary.offTopic}  median top answer: ${summary.medianTopLength} chars`,
-  ].join('\n') + '\n',
+  ].join('\n')}\n`,
 )

@@ -9,7 +9,11 @@ let bot: Bot
 beforeAll(async () => {
   let seed = 1
   // A fixed sequence makes "random" quotes reproducible.
-  bot = await loadBot({ random: () => (seed = (seed * 16807) % 2147483647) / 2147483647 })
+  const random = () => {
+    seed = (seed * 16807) % 2147483647
+    return seed / 2147483647
+  }
+  bot = await loadBot({ random })
 })
 
 const action = (answer: Answer, kind: string) => answer.actions.find((a) => a.kind === kind)

@@ -23,7 +23,10 @@ describe('parseRequest (shared by Slack text, Discord option, console and mentio
     expect(parsed('Quels métiers sont menacés ?')).toEqual(['recherche', 'Quels métiers sont menacés ?'])
     expect(parsed('métiers du son')).toEqual(['recherche', 'métiers du son'])
     expect(parsed('sources des données IA')).toEqual(['recherche', 'sources des données IA'])
-    expect(parsed('parcours professionnel des monteurs')).toEqual(['recherche', 'parcours professionnel des monteurs'])
+    expect(parsed('parcours professionnel des monteurs')).toEqual([
+      'recherche',
+      'parcours professionnel des monteurs',
+    ])
   })
 
   it('gives help for empty text', () => {

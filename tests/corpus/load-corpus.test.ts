@@ -60,13 +60,14 @@ describe('the project corpus', async () => {
   })
 
   it('resolves who speaks in each quote', () => {
-    const speakerOf = (fragment: string) => corpus.records.find((r) => r.kind === 'quote' && r.text.includes(fragment))?.speaker
+    const speakerOf = (fragment: string) =>
+      corpus.records.find((r) => r.kind === 'quote' && r.text.includes(fragment))?.speaker
     expect(speakerOf('nettoyer les pellicules')).toBe('un restaurateur')
     // "insiste-t-il": the same restorer.
     expect(speakerOf('c’est l’œil du technicien qui valide')).toBe('un restaurateur')
     expect(speakerOf('Sans humain, pas de chef-d’œuvre')).toBe('un producteur')
     expect(speakerOf('polariser le secteur')).toBe('Le CNC')
-    expect(speakerOf('Je n\'aurais jamais l\'idée')).toBe('Hayao Miyazaki')
+    expect(speakerOf("Je n'aurais jamais l'idée")).toBe('Hayao Miyazaki')
     expect(speakerOf('une insulte à la vie même')).toBe('Hayao Miyazaki')
     expect(speakerOf('la lumière doit être pensée')).toBe('Christopher Nolan')
     expect(speakerOf('Qui possède un scénario')).toBe('un juriste européen')
@@ -74,7 +75,11 @@ describe('the project corpus', async () => {
 
   it('tags job sections with their jobs and the article’s classification', () => {
     const editing = corpus.records.find((r) => r.text.includes('automatisent le montage de base'))
-    expect(editing?.job).toEqual({ name: 'Les monteurs vidéo (juniors)', jobs: ['monteur vidéo'], exposure: 'menacé' })
+    expect(editing?.job).toEqual({
+      name: 'Les monteurs vidéo (juniors)',
+      jobs: ['monteur vidéo'],
+      exposure: 'menacé',
+    })
     const directors = corpus.records.find((r) => r.text.includes('décision humaine'))
     expect(directors?.job?.exposure).toBe('résiste')
     const sound = corpus.records.find((r) => r.text.includes('accélère le sound design'))
@@ -121,7 +126,10 @@ describe('a second document dropped into corpus/', () => {
     const dir = await corpusCopy()
     await cp(path.join(fixtures, 'corpus-second-document'), dir, { recursive: true })
     const corpus = await loadCorpus(dir)
-    expect(corpus.documents.map((d) => d.meta.id).sort()).toEqual(['doublage-et-ia', 'ia-emploi-cinema-audiovisuel'])
+    expect(corpus.documents.map((d) => d.meta.id).sort()).toEqual([
+      'doublage-et-ia',
+      'ia-emploi-cinema-audiovisuel',
+    ])
     const engine = SearchEngine.build(corpus)
     const hit = engine.search('comédiennes de doublage', { limit: 1 }).hits[0]
     expect(hit?.record.documentId).toBe('doublage-et-ia')

@@ -12,7 +12,12 @@ beforeAll(async () => {
 })
 
 const run = (queries: EvalQuery[]) =>
-  queries.map((query) => judge(query, engine.search(query.q, { limit: 5 }).hits.map((h) => h.record.text)))
+  queries.map((query) =>
+    judge(
+      query,
+      engine.search(query.q, { limit: 5 }).hits.map((h) => h.record.text),
+    ),
+  )
 
 describe('public eval questions (shared/eval/queries.jsonl)', () => {
   const queries = readEvalQueries(path.join(fixtures, 'queries.jsonl'))

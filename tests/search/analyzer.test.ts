@@ -81,7 +81,10 @@ describe('French analysis', () => {
   })
 
   it('drops question words, verb–subject inversions and chat words', () => {
-    expect(terms('Comment les monteurs sont-ils touchés ?')).toEqual([...terms('monteurs'), ...terms('touchés')])
+    expect(terms('Comment les monteurs sont-ils touchés ?')).toEqual([
+      ...terms('monteurs'),
+      ...terms('touchés'),
+    ])
     expect(terms('Que dit l’article sur le doublage ?')).toEqual(terms('doublage'))
     expect(terms('va-t-elle')).toEqual([])
   })

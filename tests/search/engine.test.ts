@@ -84,7 +84,9 @@ describe('highlighting', () => {
     if (!hit) return
     const segments = engine.segments(hit.record, outcome.terms)
     expect(segments.map((s) => s.text).join('')).toBe(hit.record.text)
-    expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(expect.arrayContaining(['monteurs', 'montage']))
+    expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(
+      expect.arrayContaining(['monteurs', 'montage']),
+    )
   })
 })
 

@@ -11,6 +11,7 @@ import { DEFAULT_CORPUS_DIR } from '../../answers/load-bot.js'
 import { CorpusError } from '../../corpus/errors.js'
 import { loadCorpus } from '../../corpus/load-corpus.js'
 import { SearchEngine } from '../../search/engine.js'
+import { answerJson } from './answer-json.js'
 
 const USAGE =
   'usage: npm run --silent ask -- [--json] [--limit N] QUERY   (or - to read one query a line from stdin)'
@@ -52,31 +53,6 @@ function parseArguments(argv: string[]): Options {
   return { json, limit, query }
 }
 
-function toJson(query: string, engine: SearchEngine, limit: number): string {
-  const outcome = engine.search(query, { limit })
-  const results = outcome.hits.map((hit) => {
-    const item = toItem(engine, hit.record, outcome.terms)
-    return {
-      id: item.id,
-      kind: item.kind,
-      text: item.text,
-      section: item.section.join(' › '),
-      sectionPath: item.section,
-      source: { ...item.source, link: item.link },
-      score: Math.round(hit.score * 1000) / 1000,
-      coverage: Math.round(hit.coverage * 1000) / 1000,
-      matched: item.segments.filter((s) => s.match).map((s) => s.text),
-      ...(item.speaker ? { speaker: item.speaker } : {}),
-      ...(item.job ? { job: item.job.name, exposure: item.job.exposure } : {}),
-    }
-  })
-  const notes = [
-    ...(outcome.truncated ? ['question truncated'] : []),
-    ...outcome.corrections.map((c) => `read "${c.from}" as "${c.to}"`),
-  ]
-  return JSON.stringify({ query, results, total: outcome.total, ...(notes.length ? { notes } : {}) })
-}
-
 function toText(query: string, engine: SearchEngine, limit: number): string {
   const outcome = engine.search(query, { limit })
   if (outcome.hits.length === 0) return `Rien trouvé pour « ${query} ».`
@@ -102,7 +78,7 @@ async function main(): Promise<number> {
   const engine = SearchEngine.build(await loadCorpus(DEFAULT_CORPUS_DIR))
   if (options.query !== '-') {
     const out = options.json
-      ? toJson(options.query, engine, options.limit)
+      ? answerJson(options.query, engine, options.limit)
       : toText(options.query, engine, options.limit)
     process.stdout.write(`${out}\n`)
     return 0
@@ -117,7 +93,7 @@ async function main(): Promise<number> {
     let out: string
     try {
       out = options.json
-        ? toJson(line, engine, options.limit)
+        ? answerJson(line, engine, options.limit)
         : toText(line, engine, options.limit).replace(/\n\s*/g, ' ')
     } catch {
       out = options.json ? JSON.stringify({ query: line, results: [], error: 'internal error' }) : 'Erreur.'

@@ -7,7 +7,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx')
 
 function ask(args: string[], input?: string) {
-  return spawnSync(tsx, ['src/adapters/cli/ask.ts', ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 })
+  return spawnSync(tsx, ['src/adapters/cli/ask.ts', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
 }
 
 describe('npm run ask', () => {

@@ -1,0 +1,28 @@
+import { toItem } from '../../answers/items.js'
+import type { SearchEngine } from '../../search/engine.js'
+
+/** The CLI's JSON line for one query: the contract scripts and checks read (keep it stable). */
+export function answerJson(query: string, engine: SearchEngine, limit: number): string {
+  const outcome = engine.search(query, { limit })
+  const results = outcome.hits.map((hit) => {
+    const item = toItem(engine, hit.record, outcome.terms)
+    return {
+      id: item.id,
+      kind: item.kind,
+      text: item.text,
+      section: item.section.join(' › '),
+      sectionPath: item.section,
+      source: { ...item.source, link: item.link },
+      score: Math.round(hit.score * 1000) / 1000,
+      coverage: Math.round(hit.coverage * 1000) / 1000,
+      matched: item.segments.filter((s) => s.match).map((s) => s.text),
+      ...(item.speaker ? { speaker: item.speaker } : {}),
+      ...(item.job ? { job: item.job.name, exposure: item.job.exposure } : {}),
+    }
+  })
+  const notes = [
+    ...(outcome.truncated ? ['question truncated'] : []),
+    ...outcome.corrections.map((c) => `read "${c.from}" as "${c.to}"`),
+  ]
+  return JSON.stringify({ query, results, total: outcome.total, ...(notes.length ? { notes } : {}) })
+}

@@ -1,0 +1,106 @@
+import type { AddressInfo } from 'node:net'
+import { App } from '@slack/bolt'
+import type { Bot } from '../../answers/bot.js'
+import type { SlackConfig } from '../../config.js'
+import type { Logger } from '../../logger.js'
+import { boltLevelFor, boltLogger } from './bolt-logger.js'
+import { SlackConfigError, SlackStartError } from './errors.js'
+import { registerListeners } from './listeners.js'
+
+export interface SlackHandle {
+  mode: 'http' | 'socket'
+  /** Port the HTTP receiver listens on (the real one when config.port is 0); undefined in Socket Mode. */
+  port?: number
+  stop(): Promise<void>
+}
+
+export interface SlackOptions {
+  /** How long a slash command waits for the answer before acknowledging empty (default 1.5 s, Slack allows 3). */
+  ackBudgetMs?: number
+}
+
+const DEFAULT_ACK_BUDGET_MS = 1500
+
+/** Slack's Web API base must end with a slash: the client appends method names to it. */
+function apiBase(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  return url.endsWith('/') ? url : `${url}/`
+}
+
+/**
+ * Starts the Slack app: Socket Mode when an app-level token is configured, otherwise the HTTP receiver on
+ * `/slack/events`, verifying Slack's signatures. Resolves once the bot token has been checked (auth.test) and
+ * the transport is up; rejects with SlackStartError otherwise.
+ */
+export async function startSlack(
+  bot: Bot,
+  config: SlackConfig,
+  logger: Logger,
+  options: SlackOptions = {},
+): Promise<SlackHandle> {
+  const socketMode = Boolean(config.appToken)
+  if (!socketMode && !config.signingSecret) {
+    throw new SlackConfigError('Slack: HTTP mode needs a signing secret (or an app token for Socket Mode)')
+  }
+  const log = logger.child({ platform: 'slack' })
+  const boltLog = boltLogger(log)
+  const slackApiUrl = apiBase(config.apiUrl)
+  const app = new App({
+    token: config.botToken,
+    ...(socketMode
+      ? { socketMode: true, appToken: config.appToken }
+      : { signingSecret: config.signingSecret }),
+    logger: boltLog,
+    logLevel: boltLevelFor(log.level),
+    clientOptions: {
+      ...(slackApiUrl ? { slackApiUrl } : {}),
+      // An answer that arrives minutes late is worse than none: retry briefly, give up, log.
+      retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+      timeout: 10_000,
+    },
+    // auth.test runs in init(), awaited below, instead of as a floating promise in the constructor: a bad
+    // token then fails start-up cleanly rather than as an unhandled rejection.
+    deferInitialization: true,
+  })
+  registerListeners(app, { bot, logger: log, ackBudgetMs: options.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS })
+
+  try {
+    await app.init()
+  } catch (error) {
+    throw new SlackStartError(
+      `Slack: the bot token was refused or Slack is unreachable (${message(error)})`,
+      {
+        cause: error,
+      },
+    )
+  }
+
+  let stopping: Promise<void> | undefined
+  // Idempotent: a shutdown path may call it twice, and Bolt's receivers reject a second stop.
+  const stop = () => {
+    stopping ??= Promise.resolve(app.stop()).then(() => undefined)
+    return stopping
+  }
+
+  try {
+    if (socketMode) {
+      await app.start()
+      log.info('Slack connected (Socket Mode)')
+      return { mode: 'socket', stop }
+    }
+    const server = await app.start(config.port)
+    const port = (server.address() as AddressInfo).port
+    log.info({ port }, 'Slack listening (HTTP mode, /slack/events)')
+    return { mode: 'http', port, stop }
+  } catch (error) {
+    await app.stop().catch(() => undefined)
+    throw new SlackStartError(
+      `Slack: could not start the ${socketMode ? 'Socket Mode' : 'HTTP'} receiver (${message(error)})`,
+      {
+        cause: error,
+      },
+    )
+  }
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error))

@@ -1,0 +1,54 @@
+import type { webApi } from '@slack/bolt'
+import { MESSAGES } from '../messages.js'
+import { renderNotice } from '../render-blocks.js'
+import { errorFields, renderSafely, type SlackDeps, safeAsk, slackRequester } from '../reply.js'
+
+interface Conversation {
+  client: webApi.WebClient
+  channel: string
+  /** Thread to answer in; undefined answers at the top level (a DM written outside a thread). */
+  threadTs?: string
+  user?: string
+  text: string
+}
+
+/**
+ * Asks the bot and posts the answer in the conversation. If posting fails, the asker gets a short private
+ * French message when Slack lets us; either way the failure is logged, never thrown.
+ */
+export async function answerInConversation(deps: SlackDeps, conversation: Conversation): Promise<void> {
+  const { client, channel, threadTs, user } = conversation
+  const answer = await safeAsk(deps, conversation.text, slackRequester(user))
+  try {
+    await client.chat.postMessage({
+      channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      ...renderSafely(deps, answer),
+      // Source links would otherwise unfurl into large previews under every answer.
+      unfurl_links: false,
+      unfurl_media: false,
+    })
+  } catch (error) {
+    deps.logger.error({ ...errorFields(error), channel }, 'slack: chat.postMessage failed')
+    if (!user) return
+    try {
+      await client.chat.postEphemeral({
+        channel,
+        user,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...renderNotice(MESSAGES.failure),
+      })
+    } catch (second) {
+      deps.logger.error({ ...errorFields(second), channel }, 'slack: could not tell the user either')
+    }
+  }
+}
+
+/** Removes mentions of the bot from a message so that only the question reaches it. */
+export function stripBotMention(text: string, botUserId: string | undefined): string {
+  const mention = botUserId
+    ? new RegExp(`<@${botUserId.replace(/[^A-Z0-9]/gi, '')}(?:\\|[^>]*)?>`, 'g')
+    : // Without the bot's id (should not happen after auth.test), drop a leading mention only.
+      /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/i
+  return text.replace(mention, ' ').replace(/\s+/g, ' ').trim()
+}

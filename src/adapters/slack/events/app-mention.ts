@@ -1,0 +1,22 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt'
+import type { SlackDeps } from '../reply.js'
+import { answerInConversation, stripBotMention } from './answer-in-conversation.js'
+
+/** `@ia-cinema question` in a channel: answered in the thread of the mention. */
+export function appMention(deps: SlackDeps) {
+  return async ({ event, context, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
+    // Slack retries a delivery it thinks failed; the first delivery is already being answered.
+    if (context.retryNum) return
+    // Another bot (or a workflow) mentioning us: answering could start a loop between bots.
+    if (event.bot_id !== undefined || event.subtype !== undefined) return
+    // A mention inside a DM is answered by the message.im listener; answering here too would reply twice.
+    if (event.channel.startsWith('D')) return
+    await answerInConversation(deps, {
+      client,
+      channel: event.channel,
+      threadTs: event.thread_ts ?? event.ts,
+      user: event.user,
+      text: stripBotMention(event.text ?? '', context.botUserId),
+    })
+  }
+}

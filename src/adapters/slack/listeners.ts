@@ -1,0 +1,40 @@
+import type { App } from '@slack/bolt'
+import { buttonClick } from './actions/button-click.js'
+import { COMMAND_NAME, iaCinemaCommand } from './commands/ia-cinema.js'
+import { appHomeOpened } from './events/app-home-opened.js'
+import { appMention } from './events/app-mention.js'
+import { directMessage } from './events/direct-message.js'
+import { ACTION_ID_PREFIX } from './render-blocks.js'
+import { errorFields, type SlackDeps } from './reply.js'
+
+/**
+ * Event subscriptions the listeners below need, as the manifest spells them (`message.im` is the `message`
+ * event restricted to DMs). The manifest test checks that the manifest subscribes to each of them.
+ */
+export const EVENT_SUBSCRIPTIONS = ['app_mention', 'app_home_opened', 'message.im'] as const
+
+/** Slash commands the listeners below answer; the manifest test checks them too. */
+export const COMMANDS = [COMMAND_NAME] as const
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Every listener, for HTTP and Socket Mode alike. */
+export function registerListeners(app: App, deps: SlackDeps): void {
+  app.command(COMMAND_NAME, iaCinemaCommand(deps))
+  app.action(
+    { type: 'block_actions', action_id: new RegExp(`^${escapeRegExp(ACTION_ID_PREFIX)}`) },
+    buttonClick(deps),
+  )
+  app.event('app_mention', appMention(deps))
+  app.event('message', directMessage(deps))
+  app.event('app_home_opened', appHomeOpened(deps))
+
+  // Last net: listeners catch their own failures, so anything reaching here is a bug. Logged, and swallowed so
+  // that Bolt does not turn it into an unhandled rejection.
+  app.error(async (error) => {
+    deps.logger.error(
+      { ...errorFields(error), original: errorFields(error.original) },
+      'slack: unhandled listener error',
+    )
+  })
+}
