@@ -19,13 +19,22 @@ const bot = await loadBot({ corpusDir: config.corpusDir }).catch((error: unknown
 })
 
 const running: Array<{ stop(): Promise<void> }> = []
-if (config.slack) {
-  const { startSlack } = await import('./adapters/slack/app.js')
-  running.push(await startSlack(bot, config.slack, logger))
-}
-if (config.discord) {
-  const { startDiscord } = await import('./adapters/discord/start-discord.js')
-  running.push(await startDiscord(bot, config.discord, logger))
+try {
+  if (config.slack) {
+    const { startSlack } = await import('./adapters/slack/app.js')
+    running.push(await startSlack(bot, config.slack, logger))
+  }
+  if (config.discord) {
+    const { startDiscord } = await import('./adapters/discord/start-discord.js')
+    running.push(await startDiscord(bot, config.discord, logger))
+  }
+} catch (error) {
+  logger.fatal({ err: error }, 'an adapter could not start')
+  process.stderr.write(
+    `cannot start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
+  )
+  await Promise.allSettled(running.map((adapter) => adapter.stop()))
+  process.exit(1)
 }
 
 if (running.length === 0) {
