@@ -1,0 +1,111 @@
+/**
+ * The Discord gateway adapter: builds the client, wires the listeners, logs in and waits for READY.
+ * Commands are not registered here (see scripts/discord-register.ts): registering on every start would
+ * burn Discord's daily quota and briefly reset the command for users.
+ */
+
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js'
+import type { Bot } from '../../answers/bot.js'
+import type { DiscordConfig } from '../../config.js'
+import type { Logger } from '../../logger.js'
+import { type HandlerContext, NO_MENTIONS } from './context.js'
+import { DiscordStartError, describeError } from './errors.js'
+import { handleInteraction } from './handlers/interaction.js'
+import { handleMessage } from './handlers/message.js'
+
+export interface DiscordOptions {
+  /** How long to wait for READY and the guilds after login (default 30 s). */
+  readyTimeoutMs?: number
+  /** Answers slower than this are deferred (default 2 s, leaving 1 s of Discord's 3 for the network). */
+  deferAfterMs?: number
+}
+
+export interface DiscordHandle {
+  readonly client: Client
+  stop(): Promise<void>
+}
+
+export function createDiscordClient(config: DiscordConfig): Client {
+  return new Client({
+    // No privileged intent: a bot still receives the content of messages that mention it and of DMs.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // DM channels are not cached until a message arrives in one.
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    failIfNotExists: false,
+    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+  })
+}
+
+export async function startDiscord(
+  bot: Bot,
+  config: DiscordConfig,
+  logger: Logger,
+  options: DiscordOptions = {},
+): Promise<DiscordHandle> {
+  const log = logger.child({ adapter: 'discord' })
+  const context: HandlerContext = { bot, log, deferAfterMs: options.deferAfterMs ?? 2000 }
+  const client = createDiscordClient(config)
+
+  // A rejected async listener becomes an 'error' event; without a listener the process would exit.
+  client.on(Events.Error, (error) => log.error({ error: describeError(error) }, 'discord client error'))
+  client.on(Events.Warn, (message) => log.warn({ detail: message }, 'discord warning'))
+  client.on(Events.ShardError, (error, shardId) =>
+    log.warn({ shardId, error: describeError(error) }, 'discord shard error'),
+  )
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    log.warn({ shardId, code: event.code }, 'discord gateway disconnected'),
+  )
+  client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'discord gateway reconnecting'))
+  client.on(Events.ShardResume, (shardId, replayed) =>
+    log.info({ shardId, replayed }, 'discord gateway resumed'),
+  )
+  client.on(Events.Invalidated, () => log.error('discord session invalidated'))
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    handleInteraction(interaction, context).catch((error: unknown) =>
+      log.error({ error: describeError(error) }, 'discord interaction listener failed'),
+    )
+  })
+  client.on(Events.MessageCreate, (message) => {
+    handleMessage(message, context).catch((error: unknown) =>
+      log.error({ error: describeError(error) }, 'discord message listener failed'),
+    )
+  })
+
+  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000
+  let timer: NodeJS.Timeout | undefined
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once(Events.ClientReady, () => resolve())
+    timer = setTimeout(
+      () => reject(new DiscordStartError(`not ready after ${readyTimeoutMs} ms`)),
+      readyTimeoutMs,
+    )
+  })
+  // Login may fail first; the ready promise must not then surface as an unhandled rejection.
+  ready.catch(() => undefined)
+  try {
+    await client.login(config.token)
+    await ready
+  } catch (error) {
+    await client.destroy().catch(() => undefined)
+    if (error instanceof DiscordStartError) throw error
+    throw new DiscordStartError(`login failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    })
+  } finally {
+    clearTimeout(timer)
+  }
+  log.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'discord ready')
+
+  let stopped = false
+  return {
+    client,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      await client.destroy()
+      log.info('discord stopped')
+    },
+  }
+}

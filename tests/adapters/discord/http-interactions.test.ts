@@ -1,0 +1,184 @@
+/**
+ * The HTTP interactions endpoint, called the way Discord calls it: signed with Ed25519 over
+ * timestamp + body, answered in the HTTP response, slow answers finished through the webhook.
+ */
+
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto'
+import { pino } from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DiscordPublicKeyError } from '../../../src/adapters/discord/errors.js'
+import { publicKeyFromHex, startDiscordHttp } from '../../../src/adapters/discord/http-interactions.js'
+import { FakeDiscord, HUMAN, IDS } from '../../helpers/fake-discord.js'
+import { expectWithinLimits, plainText } from './discord-limits.js'
+import { createTestBot, EDITORS_PHRASE } from './test-bot.js'
+
+const { publicKey, privateKey } = generateKeyPairSync('ed25519')
+const publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex')
+const otherKey = generateKeyPairSync('ed25519').privateKey
+
+let fake: FakeDiscord
+let endpoint: { port: number; stop(): Promise<void> }
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start()
+  endpoint = await startDiscordHttp(
+    await createTestBot(),
+    { publicKey: publicKeyHex, apiUrl: fake.apiUrl, deferAfterMs: 1000, port: 0, host: '127.0.0.1' },
+    pino({ level: 'silent' }),
+  )
+})
+
+afterAll(async () => {
+  await endpoint?.stop()
+  await fake?.close()
+})
+
+async function post(
+  payload: unknown,
+  options: { key?: KeyObject; tamper?: boolean; headers?: Record<string, string>; raw?: string } = {},
+) {
+  const body = options.raw ?? JSON.stringify(payload)
+  const timestamp = String(Math.floor(Date.now() / 1000))
+  const signed = options.tamper ? `${body} ` : body
+  const signature = sign(null, Buffer.from(timestamp + signed), options.key ?? privateKey).toString('hex')
+  const response = await fetch(`http://127.0.0.1:${endpoint.port}/interactions`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-signature-ed25519': signature,
+      'x-signature-timestamp': timestamp,
+      ...options.headers,
+    },
+    body,
+  })
+  const text = await response.text()
+  return { status: response.status, json: text.startsWith('{') ? JSON.parse(text) : undefined }
+}
+
+let sequence = 0
+function interaction(type: number, data: unknown, extra: Record<string, unknown> = {}) {
+  sequence += 1
+  return {
+    id: String(3_000_000_000_000_000_000n + BigInt(sequence)),
+    token: `http-token-${sequence}`,
+    application_id: IDS.application,
+    type,
+    data,
+    guild_id: IDS.guild,
+    channel_id: IDS.channel,
+    member: { user: HUMAN, roles: [] },
+    locale: 'fr',
+    version: 1,
+    ...extra,
+  }
+}
+
+const command = (question: unknown) =>
+  interaction(2, {
+    id: IDS.command,
+    name: 'ia-cinema',
+    type: 1,
+    options: [{ name: 'question', type: 3, value: question }],
+  })
+
+describe('signature', () => {
+  it('answers a signed PING with PONG', async () => {
+    expect(await post({ type: 1 })).toEqual({ status: 200, json: { type: 1 } })
+  })
+
+  it.each([
+    ['a body that was not the one signed', { tamper: true }],
+    ['a signature from another key', { key: otherKey }],
+    ['a malformed signature', { headers: { 'x-signature-ed25519': 'zz' } }],
+    ['no signature', { headers: { 'x-signature-ed25519': '' } }],
+  ])('refuses %s with 401', async (_name, options) => {
+    expect((await post({ type: 1 }, options)).status).toBe(401)
+  })
+
+  it('refuses other methods, oversized and non-JSON bodies', async () => {
+    const get = await fetch(`http://127.0.0.1:${endpoint.port}/interactions`)
+    expect(get.status).toBe(405)
+    expect((await post(undefined, { raw: 'x'.repeat(2 * 1024 * 1024) })).status).toBe(413)
+    expect((await post(undefined, { raw: 'pas du json' })).status).toBe(400)
+  })
+
+  it('rejects a public key that is not 32 bytes of hex', () => {
+    expect(() => publicKeyFromHex('abc')).toThrow(DiscordPublicKeyError)
+  })
+})
+
+describe('interactions', () => {
+  it('answers /ia-cinema question:monteur privately in the HTTP response', async () => {
+    const { status, json } = await post(command('monteur'))
+    expect(status).toBe(200)
+    expect(json.type).toBe(4)
+    expect(json.data.flags).toBe(64)
+    expect(json.data.allowed_mentions).toEqual({ parse: [] })
+    expect(plainText(json.data)).toContain(EDITORS_PHRASE)
+    expectWithinLimits(json.data)
+  })
+
+  it('answers hostile questions within limits', async () => {
+    for (const question of ['@everyone <@&1> monteur', 'x'.repeat(6000), '__proto__', 42]) {
+      const { json } = await post(command(question))
+      expect(json.type).toBe(4)
+      expectWithinLimits(json.data)
+      expect(JSON.stringify(json.data)).not.toMatch(/@everyone|<@&\d+>/)
+    }
+  })
+
+  it('completes "mont"', async () => {
+    const { json } = await post(
+      interaction(4, {
+        name: 'ia-cinema',
+        type: 1,
+        options: [{ name: 'question', type: 3, value: 'mont', focused: true }],
+      }),
+    )
+    expect(json.type).toBe(8)
+    expect(json.data.choices.length).toBeGreaterThanOrEqual(1)
+    expect(json.data.choices.length).toBeLessThanOrEqual(25)
+  })
+
+  it('shares publicly, updates a private answer, and answers stale buttons privately', async () => {
+    const answer = (await post(command('monteur'))).json
+    const buttons = answer.data.components.flatMap(
+      (row: { components: unknown[] }) => row.components,
+    ) as Array<{
+      custom_id: string
+    }>
+    const share = buttons.find((button) => button.custom_id.startsWith('iac:share:'))?.custom_id
+    const more = buttons.find((button) => button.custom_id.startsWith('iac:more:'))?.custom_id
+    const click = (customId: unknown, flags = 64) =>
+      post(interaction(3, { custom_id: customId, component_type: 2 }, { message: { id: '1', flags } }))
+
+    const shared = (await click(share)).json
+    expect(shared.type).toBe(4)
+    expect(shared.data.flags).toBeUndefined()
+    expect(shared.data.content).toBe(`📣 Partagé par <@${HUMAN.id}>`)
+    expect(shared.data.allowed_mentions).toEqual({ parse: [] })
+
+    expect((await click(more)).json.type).toBe(7)
+    expect((await click(more, 0)).json).toMatchObject({ type: 4, data: { flags: 64 } })
+    expect((await click('iac:nope')).json).toMatchObject({ type: 4, data: { flags: 64 } })
+  })
+
+  it('defers a slow answer, then edits the original through the webhook', async () => {
+    const payload = command('test:slow monteur')
+    const { json } = await post(payload)
+    expect(json).toEqual({ type: 5, data: { flags: 64 } })
+    const edit = await fake.waitForRequest(
+      (r) =>
+        r.method === 'PATCH' && r.path === `/webhooks/${IDS.application}/${payload.token}/messages/@original`,
+    )
+    expect(plainText(edit.body)).toContain(EDITORS_PHRASE)
+  })
+
+  it('answers with a private French error when the core throws', async () => {
+    const { json } = await post(command('test:boom'))
+    expect(json).toMatchObject({
+      type: 4,
+      data: { flags: 64, content: 'Désolé, une erreur est survenue. Réessayez dans un instant.' },
+    })
+  })
+})
