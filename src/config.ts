@@ -50,6 +50,43 @@ const envSchema = z
     ),
     DISCORD_API_URL: httpUrl,
     CORPUS_DIR: optionalText,
+    CORPUS_WATCH: z.enum(['on', 'off']).default('on'),
+    DATA_DIR: optionalText,
+    DATA_SALT: optionalText.refine(
+      (v) => v === undefined || v.length >= 16,
+      'must be at least 16 characters',
+    ),
+    HEALTH_PORT: z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(0, 'must be between 0 and 65535')
+      .max(65535, 'must be between 0 and 65535')
+      .optional(),
+    ADMIN_USERS: optionalText,
+    DAILY_QUOTE_SLACK_CHANNEL: optionalText,
+    DAILY_QUOTE_DISCORD_CHANNEL: optionalText,
+    DAILY_QUOTE_AT: optionalText.refine(
+      (v) => v === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(v),
+      'must be a time such as 09:30',
+    ),
+    DAILY_QUOTE_TIMEZONE: z
+      .string()
+      .trim()
+      .default('Europe/Paris')
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('fr-FR', { timeZone: zone })
+          return true
+        } catch {
+          return false
+        }
+      }, 'must be an IANA time zone such as Europe/Paris'),
+    DAILY_QUOTE_DAYS: z.enum(['weekdays', 'everyday']).default('weekdays'),
+    RATE_LIMIT: z
+      .string()
+      .trim()
+      .default('10/10s')
+      .refine((v) => /^\d{1,4}\/\d{1,4}s$/.test(v), 'must look like 10/10s (requests per seconds)'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -66,6 +103,15 @@ const envSchema = z
         path: ['SLACK_BOT_TOKEN'],
         message: 'is required when Slack is configured',
       })
+    }
+    const need = (variable: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [variable], message })
+    if (env.DAILY_QUOTE_SLACK_CHANNEL && !env.SLACK_BOT_TOKEN)
+      need('DAILY_QUOTE_SLACK_CHANNEL', 'needs SLACK_BOT_TOKEN')
+    if (env.DAILY_QUOTE_DISCORD_CHANNEL && !env.DISCORD_TOKEN)
+      need('DAILY_QUOTE_DISCORD_CHANNEL', 'needs DISCORD_TOKEN')
+    if ((env.DAILY_QUOTE_SLACK_CHANNEL || env.DAILY_QUOTE_DISCORD_CHANNEL) && !env.DAILY_QUOTE_AT) {
+      need('DAILY_QUOTE_AT', 'is required when a daily quote channel is set')
     }
   })
 
@@ -88,9 +134,29 @@ export interface DiscordConfig {
   apiUrl?: string
 }
 
+export interface DailyQuoteConfig {
+  /** "HH:MM" in `timezone`. */
+  at: string
+  timezone: string
+  days: 'weekdays' | 'everyday'
+  slackChannel?: string
+  discordChannel?: string
+}
+
 export interface Config {
   slack?: SlackConfig
   discord?: DiscordConfig
+  dailyQuote?: DailyQuoteConfig
+  /** Watch corpus/ and reload on change. */
+  watchCorpus: boolean
+  dataDir: string
+  /** Unset: generated on first start and kept in the data folder. */
+  dataSalt?: string
+  /** Where /healthz listens when Slack's HTTP receiver does not (Socket Mode, Slack off). */
+  healthPort?: number
+  /** "slack:U123", "discord:456…": who may run the reload command. */
+  adminUsers: string[]
+  rateLimit: { max: number; windowMs: number }
   /** Unset: the project's own corpus folder. */
   corpusDir?: string
   logLevel: Env['LOG_LEVEL']
@@ -133,9 +199,33 @@ export function parseConfig(source: Record<string, string | undefined> = process
         }
       : undefined,
     corpusDir: env.CORPUS_DIR,
+    watchCorpus: env.CORPUS_WATCH === 'on',
+    dataDir: env.DATA_DIR ?? 'data',
+    dataSalt: env.DATA_SALT,
+    healthPort: env.HEALTH_PORT,
+    adminUsers: (env.ADMIN_USERS ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
+    rateLimit: parseRate(env.RATE_LIMIT),
+    dailyQuote:
+      env.DAILY_QUOTE_AT && (env.DAILY_QUOTE_SLACK_CHANNEL || env.DAILY_QUOTE_DISCORD_CHANNEL)
+        ? {
+            at: env.DAILY_QUOTE_AT,
+            timezone: env.DAILY_QUOTE_TIMEZONE,
+            days: env.DAILY_QUOTE_DAYS,
+            slackChannel: env.DAILY_QUOTE_SLACK_CHANNEL,
+            discordChannel: env.DAILY_QUOTE_DISCORD_CHANNEL,
+          }
+        : undefined,
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
   }
+}
+
+function parseRate(text: string): { max: number; windowMs: number } {
+  const [max = '10', seconds = '10'] = text.replace(/s$/, '').split('/')
+  return { max: Number(max), windowMs: Number(seconds) * 1000 }
 }
 
 /** For entry points: the config, or one line per problem on stderr and exit 1. */

@@ -11,7 +11,7 @@ export type ParsedAction =
   | { kind: 'more'; offset: number; terms: string[] }
   | { kind: 'quote'; terms: string[] }
   | { kind: 'next'; step: number }
-  | { kind: 'feedback'; helpful: boolean; recordId: string }
+  | { kind: 'feedback'; helpful: boolean; recordId: string; queryKey?: string }
 
 const PREFIX = 'iac'
 
@@ -37,7 +37,7 @@ export function encodeAction(action: ParsedAction): string {
     case 'next':
       return `${PREFIX}:next:${action.step}`
     case 'feedback':
-      return `${PREFIX}:fb:${action.helpful ? 'up' : 'down'}:${action.recordId}`.slice(
+      return `${PREFIX}:fb:${action.helpful ? 'up' : 'down'}:${action.queryKey ?? ''}:${action.recordId}`.slice(
         0,
         MAX_ACTION_ID_LENGTH,
       )
@@ -68,10 +68,11 @@ export function decodeAction(id: string): ParsedAction | undefined {
       return Number.isInteger(step) && step >= 0 && step < 1000 ? { kind: 'next', step } : undefined
     }
     case 'fb': {
-      const [vote = '', ...recordParts] = rest
+      const [vote = '', queryKey = '', ...recordParts] = rest
       const recordId = recordParts.join(':')
-      if ((vote !== 'up' && vote !== 'down') || !recordId) return undefined
-      return { kind: 'feedback', helpful: vote === 'up', recordId }
+      if ((vote !== 'up' && vote !== 'down') || !recordId || !/^[0-9a-z]{0,16}$/.test(queryKey))
+        return undefined
+      return { kind: 'feedback', helpful: vote === 'up', recordId, ...(queryKey ? { queryKey } : {}) }
     }
     default:
       return undefined

@@ -2,55 +2,185 @@ import { citationCommand, quoteOn } from '../../commands/citation.js'
 import { COMMANDS, parseRequest } from '../../commands/index.js'
 import { tourStep } from '../../commands/parcours.js'
 import { morePage } from '../../commands/search.js'
+import type { Logger } from '../logger.js'
 import type { SearchEngine } from '../search/engine.js'
 import { fold } from '../search/normalize.js'
-import { decodeAction } from './actions.js'
-import { EXPOSURE_LABELS, emptyAnswer } from './answer.js'
+import type { Store } from '../storage/store.js'
+import { decodeAction, encodeAction } from './actions.js'
+import { type Action, type Answer, EXPOSURE_LABELS, emptyAnswer } from './answer.js'
 import type { ActionOutcome, Bot, Requester, Suggestion } from './bot.js'
 import type { CommandContext } from './command.js'
 import { jobMap, toItem } from './items.js'
+import { RateLimiter } from './rate-limiter.js'
 
 const MAX_SUGGESTIONS = 25
 const MAX_CHOICE_LENGTH = 100
 
 export interface BotOptions {
   random?: () => number
+  /** Where questions, feedback and usage are recorded (nothing is recorded without one). */
+  store?: Store
+  /** Salted hash of a platform user id; raw ids are never given to the store. */
+  userKey?: (requester: Requester) => string | undefined
+  /** Fair use: queries and shares per user in a sliding window. */
+  rateLimit?: { max: number; windowMs: number }
+  /** "slack:U123", "discord:456": who may reload the corpus from the chat. */
+  adminUsers?: string[]
+  /** Reloads the corpus; resolves true when the new one serves. */
+  reload?: () => Promise<boolean>
+  logger?: Logger
 }
 
-/** The core behind every adapter: parse, run the command, answer. Holds no per-user state. */
+const RELOAD_WORDS = new Set(['recharger', 'reload'])
+const TOO_FAST =
+  'Doucement : vous avez fait beaucoup de demandes en peu de temps. Réessayez dans quelques secondes.'
+
+/** The core behind every adapter: parse, run the command, answer. Holds no conversation state. */
 export function createBot(getEngine: () => SearchEngine, options: BotOptions = {}): Bot {
   const random = options.random ?? Math.random
+  const limiter = options.rateLimit
+    ? new RateLimiter(options.rateLimit.max, options.rateLimit.windowMs)
+    : undefined
+  const admins = new Set(options.adminUsers ?? [])
   const contextFor = (requester: Requester): CommandContext => ({ engine: getEngine(), requester, random })
+  const limited = (requester: Requester) =>
+    limiter !== undefined && !limiter.allow(`${requester.platform}:${requester.userId ?? 'anonyme'}`)
+
+  /** Recording must never cost the user an answer. */
+  const record = (run: () => void) => {
+    try {
+      run()
+    } catch (error) {
+      options.logger?.warn({ err: error }, 'could not record usage')
+    }
+  }
+
+  const recordQuery = (
+    requester: Requester,
+    command: string,
+    query: string,
+    answer: Answer,
+  ): string | undefined => {
+    let key: string | undefined
+    record(() => {
+      key = options.store?.recordQuery({
+        platform: requester.platform,
+        userHash: options.userKey?.(requester),
+        command,
+        query,
+        answered: answer.kind !== 'empty',
+        resultIds: answer.items.map((item) => item.id),
+      })
+    })
+    return key
+  }
+
+  /** 👍 / 👎 under every passage shown, carrying the question's key so the vote is tied to it. */
+  const withFeedback = (answer: Answer, queryKey: string | undefined): Answer => {
+    if (!options.store || answer.items.length === 0) return answer
+    const votes: Action[] = answer.items.flatMap((item) => [
+      {
+        kind: 'feedback',
+        label: '👍',
+        id: encodeAction({ kind: 'feedback', helpful: true, recordId: item.id, queryKey }),
+        itemId: item.id,
+      },
+      {
+        kind: 'feedback',
+        label: '👎',
+        id: encodeAction({ kind: 'feedback', helpful: false, recordId: item.id, queryKey }),
+        itemId: item.id,
+      },
+    ])
+    return { ...answer, actions: [...answer.actions, ...votes] }
+  }
+
+  const reloadAnswer = async (requester: Requester): Promise<Answer> => {
+    const answer = emptyAnswer('error', 'Rechargement du corpus')
+    if (!admins.has(`${requester.platform}:${requester.userId ?? ''}`) || !options.reload) {
+      answer.lines = ['Cette commande est réservée aux administrateurs du bot.']
+      return answer
+    }
+    const ok = await options.reload()
+    const version = getEngine().corpus.version
+    answer.kind = ok ? 'sources' : 'error'
+    answer.lines = [
+      ok
+        ? `Corpus rechargé : version ${version}, ${getEngine().size} passages et citations.`
+        : `Le nouveau corpus est invalide ; l’ancien (version ${version}) continue de répondre. Détail dans les journaux.`,
+    ]
+    return answer
+  }
 
   return {
     async ask(text, requester) {
-      const context = contextFor(requester)
-      const { command, args } = parseRequest(typeof text === 'string' ? text : '')
-      return command.run(args, context)
+      if (limited(requester)) {
+        const answer = emptyAnswer('error', 'Trop de demandes')
+        answer.lines = [TOO_FAST]
+        return answer
+      }
+      const typed = typeof text === 'string' ? text : ''
+      if (RELOAD_WORDS.has(fold(typed.trim()))) return reloadAnswer(requester)
+      const { command, args } = parseRequest(typed)
+      const answer = command.run(args, contextFor(requester))
+      return withFeedback(answer, recordQuery(requester, command.name, args, answer))
     },
 
     async act(actionId, requester): Promise<ActionOutcome> {
       const action = decodeAction(actionId)
       const context = contextFor(requester)
       if (!action) return { type: 'invalid', message: 'Ce bouton n’est plus valable. Relancez la recherche.' }
+      if (action.kind !== 'feedback' && limited(requester)) return { type: 'notice', message: TOO_FAST }
       switch (action.kind) {
         case 'share': {
           const record = context.engine.records.get(action.recordId)
-          if (!record)
+          if (!record) {
             return {
               type: 'invalid',
               message: 'Ce passage n’existe plus (l’article a été mis à jour). Relancez la recherche.',
             }
-          return { type: 'share', item: toItem(context.engine, record) }
+          }
+          const item = toItem(context.engine, record)
+          recordQuery(requester, 'partage', '', { ...emptyAnswer('results', ''), items: [item] })
+          return { type: 'share', item }
         }
-        case 'more':
-          return { type: 'answer', answer: morePage(action.terms, action.offset, context) }
-        case 'quote':
-          return { type: 'answer', answer: quoteOn(action.terms, context) }
-        case 'next':
-          return { type: 'answer', answer: tourStep(action.step, context) }
+        case 'more': {
+          const answer = morePage(action.terms, action.offset, context)
+          return {
+            type: 'answer',
+            answer: withFeedback(answer, recordQuery(requester, 'plus', action.terms.join(' '), answer)),
+          }
+        }
+        case 'quote': {
+          const answer = quoteOn(action.terms, context)
+          return {
+            type: 'answer',
+            answer: withFeedback(answer, recordQuery(requester, 'citation', action.terms.join(' '), answer)),
+          }
+        }
+        case 'next': {
+          const answer = tourStep(action.step, context)
+          return {
+            type: 'answer',
+            answer: withFeedback(answer, recordQuery(requester, 'parcours', '', answer)),
+          }
+        }
         case 'feedback':
-          return { type: 'notice', message: 'Merci pour votre retour !' }
+          record(() =>
+            options.store?.recordFeedback({
+              platform: requester.platform,
+              userHash: options.userKey?.(requester),
+              recordId: action.recordId,
+              ...(action.queryKey ? { queryKey: action.queryKey } : {}),
+              helpful: action.helpful,
+            }),
+          )
+          return {
+            type: 'notice',
+            message: action.helpful
+              ? 'Merci ! Ce retour aide à améliorer les réponses.'
+              : 'Merci : ce passage sera signalé aux personnes qui tiennent le corpus.',
+          }
       }
     },
 

@@ -159,6 +159,9 @@ describe('action ids', () => {
       helpful: false,
       recordId: 'doc#p1',
     })
+    expect(
+      decodeAction(encodeAction({ kind: 'feedback', helpful: true, recordId: 'doc#p1', queryKey: 'ab12' })),
+    ).toEqual({ kind: 'feedback', helpful: true, recordId: 'doc#p1', queryKey: 'ab12' })
   })
 })
 

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -25,11 +27,15 @@ export interface RunningProcess {
   stop(): Promise<number | null>
 }
 
-/** Starts `npm start`'s entry point the way npm does (tsx src/main.ts) with the given environment. */
+/**
+ * Starts `npm start`'s entry point the way npm does (tsx src/main.ts) with the given environment; the data
+ * folder is a fresh temporary one unless DATA_DIR is given.
+ */
 export function startMain(env: Record<string, string>): RunningProcess {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ia-cinema-data-'))
   const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   let output = ''

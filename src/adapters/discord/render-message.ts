@@ -491,6 +491,12 @@ export function renderShare(item: AnswerItem, sharer: { id?: string; name: strin
   }
 }
 
+/** The daily quote: the quote and its source, announced as such. */
+export function renderDailyQuote(item: AnswerItem): RenderedMessage {
+  const message = renderShare(item, { name: 'ia-cinema' })
+  return { ...message, content: '📅 Citation du jour' }
+}
+
 /** A short message (acknowledgement, stale button, error) as plain content. */
 export function renderNotice(message: string): RenderedMessage {
   return {

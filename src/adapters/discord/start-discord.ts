@@ -5,13 +5,16 @@
  */
 
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js'
+import type { AnswerItem } from '../../answers/answer.js'
 import type { Bot } from '../../answers/bot.js'
 import type { DiscordConfig } from '../../config.js'
 import type { Logger } from '../../logger.js'
+import type { AdapterHandle } from '../adapter.js'
 import { type HandlerContext, NO_MENTIONS } from './context.js'
 import { DiscordStartError, describeError } from './errors.js'
 import { handleInteraction } from './handlers/interaction.js'
 import { handleMessage } from './handlers/message.js'
+import { renderDailyQuote } from './render-message.js'
 
 export interface DiscordOptions {
   /** How long to wait for READY and the guilds after login (default 30 s). */
@@ -20,9 +23,8 @@ export interface DiscordOptions {
   deferAfterMs?: number
 }
 
-export interface DiscordHandle {
+export interface DiscordHandle extends AdapterHandle {
   readonly client: Client
-  stop(): Promise<void>
 }
 
 export function createDiscordClient(config: DiscordConfig): Client {
@@ -101,6 +103,12 @@ export async function startDiscord(
   let stopped = false
   return {
     client,
+    status: () => (stopped ? 'stopped' : client.isReady() ? 'ready' : 'connecting'),
+    async postDailyQuote(channelId: string, item: AnswerItem) {
+      const channel = await client.channels.fetch(channelId)
+      if (!channel?.isSendable()) throw new DiscordStartError(`channel ${channelId} cannot receive messages`)
+      await channel.send({ ...renderDailyQuote(item), allowedMentions: NO_MENTIONS })
+    },
     async stop() {
       if (stopped) return
       stopped = true

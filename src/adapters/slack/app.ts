@@ -1,13 +1,16 @@
 import type { AddressInfo } from 'node:net'
 import { App } from '@slack/bolt'
+import type { AnswerItem } from '../../answers/answer.js'
 import type { Bot } from '../../answers/bot.js'
 import type { SlackConfig } from '../../config.js'
 import type { Logger } from '../../logger.js'
+import type { AdapterHandle, HttpRoute } from '../adapter.js'
 import { boltLevelFor, boltLogger } from './bolt-logger.js'
 import { SlackConfigError, SlackStartError } from './errors.js'
 import { registerListeners } from './listeners.js'
+import { renderDailyQuote } from './render-blocks.js'
 
-export interface SlackHandle {
+export interface SlackHandle extends AdapterHandle {
   mode: 'http' | 'socket'
   /** Port the HTTP receiver listens on (the real one when config.port is 0); undefined in Socket Mode. */
   port?: number
@@ -17,6 +20,8 @@ export interface SlackHandle {
 export interface SlackOptions {
   /** How long a slash command waits for the answer before acknowledging empty (default 1.5 s, Slack allows 3). */
   ackBudgetMs?: number
+  /** Extra GET routes on the HTTP receiver's server (/healthz); ignored in Socket Mode. */
+  routes?: HttpRoute[]
 }
 
 const DEFAULT_ACK_BUDGET_MS = 1500
@@ -58,6 +63,15 @@ export async function startSlack(
       retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
       timeout: 10_000,
     },
+    ...(!socketMode && options.routes?.length
+      ? {
+          customRoutes: options.routes.map((route) => ({
+            path: route.path,
+            method: ['GET'],
+            handler: route.handler,
+          })),
+        }
+      : {}),
     // auth.test runs in init(), awaited below, instead of as a floating promise in the constructor: a bad
     // token then fails start-up cleanly rather than as an unhandled rejection.
     deferInitialization: true,
@@ -81,17 +95,23 @@ export async function startSlack(
     stopping ??= Promise.resolve(app.stop()).then(() => undefined)
     return stopping
   }
+  const status = () => (stopping ? 'stopped' : 'ready') as ReturnType<AdapterHandle['status']>
+  const postDailyQuote = async (channel: string, item: AnswerItem) => {
+    const message = renderDailyQuote(item)
+    await app.client.chat.postMessage({ channel, ...message, unfurl_links: false })
+  }
+  const handle = { status, postDailyQuote, stop }
 
   try {
     if (socketMode) {
       await app.start()
       log.info('Slack connected (Socket Mode)')
-      return { mode: 'socket', stop }
+      return { mode: 'socket', ...handle }
     }
     const server = await app.start(config.port)
     const port = (server.address() as AddressInfo).port
     log.info({ port }, 'Slack listening (HTTP mode, /slack/events)')
-    return { mode: 'http', port, stop }
+    return { mode: 'http', port, ...handle }
   } catch (error) {
     await app.stop().catch(() => undefined)
     throw new SlackStartError(

@@ -339,6 +339,18 @@ export function renderShare(item: AnswerItem, userId: string | undefined): Slack
   }
 }
 
+/** The daily quote: the quote with its source, under a heading that says what it is. */
+export function renderDailyQuote(item: AnswerItem): SlackMessage {
+  const share = renderShare(item, undefined)
+  return {
+    text: `Citation du jour : ${share.text}`.slice(0, LIMITS.fallbackText),
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: 'Citation du jour', emoji: true } },
+      ...share.blocks,
+    ],
+  }
+}
+
 /** App Home: the onboarding content, optionally preceded by what a click in the Home led to. */
 export function renderHome(onboarding: Answer, lead?: Answer | string): KnownBlock[] {
   const first =

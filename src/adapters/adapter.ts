@@ -1,0 +1,20 @@
+import type { AnswerItem } from '../answers/answer.js'
+
+/** What main.ts needs from a running platform adapter. */
+export interface AdapterHandle {
+  /** "ready" while it serves, "connecting" while it (re)connects, "stopped" after stop(). */
+  status(): 'ready' | 'connecting' | 'stopped'
+  /** Posts a quote publicly in a channel, headed "Citation du jour" (the daily quote). */
+  postDailyQuote(channelId: string, item: AnswerItem): Promise<void>
+  /** Stops taking new work, lets what is in flight finish, closes the connection. Idempotent. */
+  stop(): Promise<void>
+}
+
+/** A plain HTTP route served by an adapter's own server (Slack's HTTP receiver serves /healthz). */
+export interface HttpRoute {
+  path: string
+  handler: (
+    request: import('node:http').IncomingMessage,
+    response: import('node:http').ServerResponse,
+  ) => void
+}

@@ -1,0 +1,91 @@
+import { Cron } from 'croner'
+import type { AdapterHandle } from '../adapters/adapter.js'
+import { toItem } from '../answers/items.js'
+import type { DailyQuoteConfig } from '../config.js'
+import type { Logger } from '../logger.js'
+import type { SearchEngine } from '../search/engine.js'
+import type { Store } from '../storage/store.js'
+
+export interface DailyQuoteTarget {
+  platform: 'slack' | 'discord'
+  channel: string
+  adapter: AdapterHandle
+}
+
+export interface DailyQuoteOptions {
+  config: DailyQuoteConfig
+  store: Store
+  getEngine: () => SearchEngine
+  targets: DailyQuoteTarget[]
+  logger: Logger
+  random?: () => number
+}
+
+/** "09:30" on working days → the cron pattern croner runs in the configured time zone. */
+export function cronPattern(config: Pick<DailyQuoteConfig, 'at' | 'days'>): string {
+  const [hours = '9', minutes = '0'] = config.at.split(':')
+  return `${Number(minutes)} ${Number(hours)} * * ${config.days === 'weekdays' ? '1-5' : '*'}`
+}
+
+/** The calendar day in a time zone, as YYYY-MM-DD: the daily slot's key. */
+export function dayIn(timezone: string, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at)
+}
+
+/**
+ * Posts one quote a day in each configured channel. The store decides which quote (none repeats before
+ * all have been posted) and claims the day's slot first, so a restart or a second process never posts
+ * the same day twice; a time missed while the process was down is simply skipped.
+ */
+export class DailyQuote {
+  private readonly job: Cron
+
+  constructor(private readonly options: DailyQuoteOptions) {
+    this.job = new Cron(
+      cronPattern(options.config),
+      {
+        timezone: options.config.timezone,
+        protect: true,
+        catch: (error) => this.log.error({ err: error }, 'daily quote failed'),
+      },
+      () => this.post(),
+    )
+  }
+
+  private get log(): Logger {
+    return this.options.logger
+  }
+
+  nextRun(): Date | null {
+    return this.job.nextRun()
+  }
+
+  /** Posts the day's quote where it has not been posted yet. */
+  async post(at: Date = new Date()): Promise<void> {
+    const { store, getEngine, targets, config } = this.options
+    const engine = getEngine()
+    const quotes = [...engine.records.values()].filter((r) => r.kind === 'quote').map((r) => r.id)
+    const day = dayIn(config.timezone, at)
+    for (const target of targets) {
+      const slot = `${day} ${target.platform}:${target.channel}`
+      try {
+        const id = store.pickDailyQuote(slot, quotes, this.options.random ?? Math.random)
+        const record = id ? engine.records.get(id) : undefined
+        if (!record) continue
+        await target.adapter.postDailyQuote(target.channel, toItem(engine, record))
+        this.log.info({ slot, record: record.id }, 'daily quote posted')
+      } catch (error) {
+        this.log.error({ err: error, slot }, 'daily quote could not be posted')
+      }
+    }
+  }
+
+  stop(): void {
+    this.job.stop()
+  }
+}
