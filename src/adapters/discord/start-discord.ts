@@ -65,12 +65,12 @@ export async function startDiscord(
   client.on(Events.Invalidated, () => log.error('discord session invalidated'))
 
   client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(interaction, context).catch((error: unknown) =>
-      log.error({ error: describeError(error) }, 'discord interaction listener failed'),
+    handleInteraction(interaction, { ...context, log: log.child({ reqId: interaction.id }) }).catch(
+      (error: unknown) => log.error({ error: describeError(error) }, 'discord interaction listener failed'),
     )
   })
   client.on(Events.MessageCreate, (message) => {
-    handleMessage(message, context).catch((error: unknown) =>
+    handleMessage(message, { ...context, log: log.child({ reqId: message.id }) }).catch((error: unknown) =>
       log.error({ error: describeError(error) }, 'discord message listener failed'),
     )
   })

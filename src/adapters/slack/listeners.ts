@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { App } from '@slack/bolt'
 import { buttonClick } from './actions/button-click.js'
 import { COMMAND_NAME, iaCinemaCommand } from './commands/ia-cinema.js'
@@ -20,14 +21,19 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Every listener, for HTTP and Socket Mode alike. */
 export function registerListeners(app: App, deps: SlackDeps): void {
-  app.command(COMMAND_NAME, iaCinemaCommand(deps))
+  // Each request gets its own logger child with a request id, so its log lines can be told apart.
+  const perRequest =
+    <A>(make: (deps: SlackDeps) => (args: A) => Promise<void>) =>
+    (args: A) =>
+      make({ ...deps, logger: deps.logger.child({ reqId: randomUUID() }) })(args)
+  app.command(COMMAND_NAME, perRequest(iaCinemaCommand))
   app.action(
     { type: 'block_actions', action_id: new RegExp(`^${escapeRegExp(ACTION_ID_PREFIX)}`) },
-    buttonClick(deps),
+    perRequest(buttonClick),
   )
-  app.event('app_mention', appMention(deps))
-  app.event('message', directMessage(deps))
-  app.event('app_home_opened', appHomeOpened(deps))
+  app.event('app_mention', perRequest(appMention))
+  app.event('message', perRequest(directMessage))
+  app.event('app_home_opened', perRequest(appHomeOpened))
 
   // Last net: listeners catch their own failures, so anything reaching here is a bug. Logged, and swallowed so
   // that Bolt does not turn it into an unhandled rejection.
