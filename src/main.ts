@@ -1,49 +1,138 @@
 /**
- * npm start: load the corpus, build the index, start every adapter whose tokens are set (Slack, Discord);
- * with none, the console chat on stdin/stdout.
+ * npm start: load the corpus, build the index, open the store, start every adapter whose tokens are set
+ * (Slack, Discord) with /healthz and the daily quote; with none, the console chat on stdin/stdout.
  */
+import type { AdapterHandle } from './adapters/adapter.js'
 import { runConsoleChat } from './adapters/console/console-chat.js'
-import { loadBot } from './answers/load-bot.js'
+import type { Requester } from './answers/bot.js'
+import { createBot } from './answers/create-bot.js'
+import { DEFAULT_CORPUS_DIR } from './answers/load-bot.js'
 import { loadConfigOrExit } from './config.js'
 import { CorpusError } from './corpus/errors.js'
 import { createLogger } from './logger.js'
+import { DailyQuote, type DailyQuoteTarget } from './operations/daily-quote.js'
+import { healthRoute, startHealthServer } from './operations/health.js'
+import { EngineHolder } from './search/engine-holder.js'
+import type { Store } from './storage/store.js'
+
+const SHUTDOWN_DEADLINE_MS = 4_500
 
 const config = loadConfigOrExit()
 const logger = createLogger(config.logLevel)
+const startedAt = new Date()
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'))
 
-const bot = await loadBot({ corpusDir: config.corpusDir }).catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof CorpusError ? error.message : `cannot load the corpus: ${String(error)}`}\n`,
+const holder = await EngineHolder.load(config.corpusDir ?? DEFAULT_CORPUS_DIR, logger).catch(
+  (error: unknown) => {
+    process.stderr.write(
+      `${error instanceof CorpusError ? error.message : `cannot load the corpus: ${String(error)}`}\n`,
+    )
+    process.exit(1)
+  },
+)
+
+// The store is an aid (feedback, reports, daily quote history): without it the bot still answers.
+let store: Store | undefined
+let userKey: ((requester: Requester) => string | undefined) | undefined
+try {
+  const { openSqliteStore } = await import('./storage/sqlite-store.js')
+  const { hashUser } = await import('./storage/keys.js')
+  const opened = openSqliteStore({ dataDir: config.dataDir, salt: config.dataSalt })
+  store = opened.store
+  userKey = (requester) =>
+    requester.userId ? hashUser(opened.salt, requester.platform, requester.userId) : undefined
+} catch (error) {
+  logger.error(
+    { err: error },
+    `storage unavailable, answering without it: ${error instanceof Error ? error.message : error}`,
   )
-  process.exit(1)
-})
+}
 
-const running: Array<{ stop(): Promise<void> }> = []
+const bot = createBot(() => holder.engine, {
+  store,
+  userKey,
+  rateLimit: config.rateLimit,
+  adminUsers: config.adminUsers,
+  reload: () => holder.reload('reload command'),
+  logger,
+})
+if (config.watchCorpus) holder.watch()
+process.on('SIGHUP', () => void holder.reload('SIGHUP'))
+
+const adapters: Record<string, AdapterHandle> = {}
+const stoppers: Array<() => Promise<void> | void> = []
+let shuttingDown = false
+const health = healthRoute({ holder, adapters: () => adapters, startedAt, shuttingDown: () => shuttingDown })
+
 try {
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/app.js')
-    running.push(await startSlack(bot, config.slack, logger))
+    const slack = await startSlack(bot, config.slack, logger, { routes: [health] })
+    adapters.slack = slack
+    if (slack.mode === 'socket' || config.healthPort !== undefined) {
+      stoppers.push((await startHealthServer(config.healthPort ?? config.port, health, logger)).stop)
+    }
   }
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/start-discord.js')
-    running.push(await startDiscord(bot, config.discord, logger))
+    adapters.discord = await startDiscord(bot, config.discord, logger)
+    if (!config.slack)
+      stoppers.push((await startHealthServer(config.healthPort ?? config.port, health, logger)).stop)
   }
 } catch (error) {
   logger.fatal({ err: error }, 'an adapter could not start')
   process.stderr.write(
     `cannot start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
   )
-  await Promise.allSettled(running.map((adapter) => adapter.stop()))
+  await Promise.allSettled([
+    ...Object.values(adapters).map((a) => a.stop()),
+    ...stoppers.map((stop) => stop()),
+  ])
   process.exit(1)
 }
 
-if (running.length === 0) {
+if (Object.keys(adapters).length === 0) {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY)
   await runConsoleChat(bot, { input: process.stdin, output: process.stdout, interactive, logger })
+  holder.close()
+  store?.close()
 } else {
+  if (config.dailyQuote && store) {
+    const targets: DailyQuoteTarget[] = []
+    const { slackChannel, discordChannel } = config.dailyQuote
+    if (slackChannel && adapters.slack)
+      targets.push({ platform: 'slack', channel: slackChannel, adapter: adapters.slack })
+    if (discordChannel && adapters.discord) {
+      targets.push({ platform: 'discord', channel: discordChannel, adapter: adapters.discord })
+    }
+    const daily = new DailyQuote({
+      config: config.dailyQuote,
+      store,
+      getEngine: () => holder.engine,
+      targets,
+      logger,
+    })
+    logger.info({ next: daily.nextRun()?.toISOString() }, 'daily quote scheduled')
+    stoppers.push(() => daily.stop())
+  }
+
+  // Stop taking new work, let what is in flight finish, close connections and the database, exit 0.
   const shutdown = async (signal: string) => {
+    if (shuttingDown) return
+    shuttingDown = true
     logger.info({ signal }, 'shutting down')
-    await Promise.allSettled(running.map((adapter) => adapter.stop()))
+    const deadline = setTimeout(() => {
+      logger.warn('shutdown deadline reached, exiting')
+      process.exit(0)
+    }, SHUTDOWN_DEADLINE_MS)
+    holder.close()
+    await Promise.allSettled([
+      ...Object.values(adapters).map((a) => a.stop()),
+      ...stoppers.map((stop) => stop()),
+    ])
+    store?.close()
+    clearTimeout(deadline)
+    logger.info('stopped')
     process.exit(0)
   }
   process.once('SIGTERM', () => void shutdown('SIGTERM'))

@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process'
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_CORPUS_DIR } from '../../src/answers/load-bot.js'
+import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js'
+import { blockActionsPayload, SIGNING_SECRET, SlackSender } from '../helpers/fake-slack-requests.js'
+import { eventually, freePort, ROOT, type RunningProcess, startMain } from '../helpers/start-process.js'
+
+const ARTICLE = 'ia-emploi-cinema-audiovisuel.md'
+const USER = 'U0RAWID42'
+
+/** Operations as a team runs the bot: feedback and gaps in the report, live corpus edits, /healthz, SIGTERM. */
+describe('npm start in operation (Slack HTTP mode)', () => {
+  let slack: FakeSlack
+  let bot: RunningProcess
+  let sender: SlackSender
+  let corpusDir: string
+  let dataDir: string
+  let port: number
+
+  interface Health {
+    status: string
+    index: { records: number }
+    corpus: { version: string; lastReloadError?: { message: string } }
+    adapters: Record<string, string>
+  }
+  const healthz = async () => (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as Health
+  const ask = async (text: string) => {
+    const responseUrl = slack.responseUrl()
+    const reply = await sender.command({ text, responseUrl, userId: USER })
+    expect(reply.status).toBe(200)
+    return JSON.stringify(
+      reply.json ??
+        (await slack.waitFor(
+          () => slack.responses.find((r) => r.id === responseUrl.split('/').at(-1))?.body,
+        )),
+    )
+  }
+
+  beforeAll(async () => {
+    slack = await startFakeSlack()
+    corpusDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-live-corpus-'))
+    await cp(DEFAULT_CORPUS_DIR, corpusDir, { recursive: true })
+    dataDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-live-data-'))
+    port = await freePort()
+    bot = startMain({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: String(port),
+      SLACK_API_URL: slack.apiUrl,
+      CORPUS_DIR: corpusDir,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    })
+    sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`)
+    await eventually(async () => (await sender.urlVerification('ping')).status === 200)
+  }, 30_000)
+
+  afterAll(async () => {
+    await bot.stop()
+    await slack.stop()
+  })
+
+  it('reports a 👎 and a question with no answer, and stores no raw user id', async () => {
+    const answer = await ask('monteur')
+    const down = /"value":"(iac:fb:down:[^"]+)"/.exec(answer)?.[1]
+    expect(down).toBeDefined()
+    const click = await sender.interaction(
+      blockActionsPayload({ value: down ?? '', responseUrl: slack.responseUrl(), userId: USER }),
+    )
+    expect(click.status).toBe(200)
+    expect(await ask('recette de la pizza margherita')).toContain('Rien trouvé')
+
+    const report = await eventually(() => {
+      const run = spawnSync(
+        path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+        ['scripts/report.ts', '--data-dir', dataDir, '--since', '1d'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+        },
+      )
+      return run.status === 0 && run.stdout.includes('pizza margherita') && run.stdout.includes('#p')
+        ? run.stdout
+        : undefined
+    })
+    expect(report).toContain('recette de la pizza margherita')
+    const recordId = /iac:fb:down:[0-9a-f]*:(.+)$/.exec(down ?? '')?.[1] ?? ''
+    expect(report).toContain(recordId)
+
+    for (const file of await readdir(dataDir)) {
+      const bytes = await readFile(path.join(dataDir, file))
+      expect(bytes.includes(USER), file).toBe(false)
+    }
+  })
+
+  it('serves an edited corpus at once, keeps the old one on a broken edit, and /healthz tells the version', async () => {
+    const before = await healthz()
+    expect(before.status).toBe('ok')
+    expect(before.index.records).toBeGreaterThan(40)
+    expect(before.adapters).toEqual({ slack: 'ready' })
+    expect(await ask('dronistes')).toContain('Rien trouvé')
+
+    const file = path.join(corpusDir, ARTICLE)
+    const original = await readFile(file, 'utf8')
+    const edited = original.replace(
+      '## Conclusion : encadrer l’IA',
+      '## Le son sur le plateau\n\nLes dronistes confient leurs plans de survol à des trajectoires calculées par l’IA.\n\n## Conclusion : encadrer l’IA',
+    )
+    await writeFile(file, edited)
+    const after = await eventually(async () => {
+      const report = await healthz()
+      return report.corpus.version !== before.corpus.version ? report : undefined
+    })
+    expect(await ask('dronistes')).toContain('Les dronistes confient leurs plans')
+
+    await writeFile(file, edited.replace(/^url: .*$/m, 'url: pas-une-adresse'))
+    await eventually(async () => ((await healthz()).corpus.lastReloadError ? true : undefined))
+    const broken = await healthz()
+    expect(broken.corpus.version).toBe(after.corpus.version)
+    expect(broken.corpus.lastReloadError?.message).toContain(ARTICLE)
+    expect(await ask('dronistes')).toContain('Les dronistes confient leurs plans')
+    const failures = bot
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('corpus reload failed'))
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toContain('"field":"front matter field \\"url\\""')
+  })
+
+  it('on SIGTERM during traffic, answers every request in flight and exits 0 within 5 s', async () => {
+    const requests = Array.from({ length: 30 }, (_, i) =>
+      sender.command({
+        text: i % 2 ? 'monteur' : 'Quels métiers sont menacés ?',
+        responseUrl: slack.responseUrl(),
+        userId: `U${i}`,
+      }),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const started = Date.now()
+    bot.child.kill('SIGTERM')
+    const replies = await Promise.allSettled(requests)
+    const code = await bot.exited
+    expect(code).toBe(0)
+    expect(Date.now() - started).toBeLessThan(5_000)
+    // Requests already accepted are answered; later ones are refused at the door, never left hanging.
+    for (const reply of replies) if (reply.status === 'fulfilled') expect(reply.value.status).toBe(200)
+    expect(replies.some((r) => r.status === 'fulfilled')).toBe(true)
+  })
+})
