@@ -165,8 +165,8 @@ export class SqliteStore implements Store {
   private readonly insertFeedback: Database.Statement
   private readonly insertDailyQuote: Database.Statement
   private readonly slotTaken: Database.Statement<[string], { found: number }>
-  private readonly currentRound: Database.Statement<[], { round: number | null }>
-  private readonly postedInRound: Database.Statement<[number], { record_id: string }>
+  private readonly currentRound: Database.Statement<[string], { round: number | null }>
+  private readonly postedInRound: Database.Statement<[number, string], { record_id: string }>
   private readonly unanswered: Database.Statement<[number, number], UnansweredRow>
   private readonly unhelpful: Database.Statement<[number, number], UnhelpfulRow>
   private readonly unhelpfulQueries: Database.Statement<[string, number, number], { query: string | null }>
@@ -185,8 +185,12 @@ export class SqliteStore implements Store {
       'INSERT OR IGNORE INTO daily_quotes (slot, record_id, round, at) VALUES (?, ?, ?, ?)',
     )
     this.slotTaken = db.prepare('SELECT 1 AS found FROM daily_quotes WHERE slot = ?')
-    this.currentRound = db.prepare('SELECT max(round) AS round FROM daily_quotes')
-    this.postedInRound = db.prepare('SELECT record_id FROM daily_quotes WHERE round = ?')
+    // Rounds are per channel: the slot's part after the date ("slack:C123").
+    const channelOfSlot = "substr(slot, instr(slot, ' ') + 1)"
+    this.currentRound = db.prepare(`SELECT max(round) AS round FROM daily_quotes WHERE ${channelOfSlot} = ?`)
+    this.postedInRound = db.prepare(
+      `SELECT record_id FROM daily_quotes WHERE round = ? AND ${channelOfSlot} = ?`,
+    )
     // The bare `query` column comes from the row holding max(at) (SQLite's documented rule): the latest
     // wording of the question is shown.
     this.unanswered = db.prepare(
@@ -258,8 +262,9 @@ export class SqliteStore implements Store {
     if (this.slotTaken.get(slot)) return undefined
     const ids = [...new Set(candidates)]
     if (ids.length === 0) return undefined
-    let round = this.currentRound.get()?.round ?? 1
-    const posted = new Set(this.postedInRound.all(round).map((row) => row.record_id))
+    const channel = slot.slice(slot.indexOf(' ') + 1)
+    let round = this.currentRound.get(channel)?.round ?? 1
+    const posted = new Set(this.postedInRound.all(round, channel).map((row) => row.record_id))
     // Ids posted earlier but gone from the corpus are simply not candidates: they neither block nor end a round.
     let remaining = ids.filter((id) => !posted.has(id))
     if (remaining.length === 0) {

@@ -46,7 +46,8 @@ export interface Store {
   recordFeedback(event: FeedbackEvent): void
   /**
    * Picks the daily quote for a slot ("2026-11-26 slack:C123"), in one transaction: a quote not yet posted
-   * in the current round (a round ends once every id in `candidates` has been posted), recorded as posted.
+   * in the channel's current round (the channel is the part after the date; a round ends once every id in
+   * `candidates` has been posted there), recorded as posted.
    * Returns undefined when the slot was already claimed (by this process before a restart, or by another
    * process): then nothing must be posted.
    */

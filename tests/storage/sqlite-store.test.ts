@@ -357,23 +357,23 @@ describe('pickDailyQuote', () => {
 
   it('draws uniformly among the quotes left with random()', () => {
     const { store } = openStore(dirs.make())
-    expect(store.pickDailyQuote('d1', QUOTES, () => 0)).toBe('doc#q1')
-    expect(store.pickDailyQuote('d2', QUOTES, () => 0.999_999)).toBe('doc#q4')
+    expect(store.pickDailyQuote('2026-11-1 slack:C1', QUOTES, () => 0)).toBe('doc#q1')
+    expect(store.pickDailyQuote('2026-11-2 slack:C1', QUOTES, () => 0.999_999)).toBe('doc#q4')
     // Left: q2, q3; 0.5 falls in the second half.
-    expect(store.pickDailyQuote('d3', QUOTES, () => 0.5)).toBe('doc#q3')
-    expect(store.pickDailyQuote('d4', QUOTES, () => 1)).toBe('doc#q2')
+    expect(store.pickDailyQuote('2026-11-3 slack:C1', QUOTES, () => 0.5)).toBe('doc#q3')
+    expect(store.pickDailyQuote('2026-11-4 slack:C1', QUOTES, () => 1)).toBe('doc#q2')
   })
 
   it('ignores quotes that left the corpus and counts new ones in the current round', () => {
     const { store } = openStore(dirs.make())
-    expect(store.pickDailyQuote('d1', ['old', 'a'], () => 0)).toBe('old')
+    expect(store.pickDailyQuote('2026-11-1 slack:C1', ['old', 'a'], () => 0)).toBe('old')
     // `old` is gone: only `a` and the new `b` remain in this round.
     const next = [
-      store.pickDailyQuote('d2', ['a', 'b'], () => 0),
-      store.pickDailyQuote('d3', ['a', 'b'], () => 0),
+      store.pickDailyQuote('2026-11-2 slack:C1', ['a', 'b'], () => 0),
+      store.pickDailyQuote('2026-11-3 slack:C1', ['a', 'b'], () => 0),
     ]
     expect(next.sort()).toEqual(['a', 'b'])
-    expect(store.pickDailyQuote('d4', ['a', 'b'], () => 0.9)).toBe('b')
+    expect(store.pickDailyQuote('2026-11-4 slack:C1', ['a', 'b'], () => 0.9)).toBe('b')
   })
 
   it('returns undefined for a claimed slot, also after reopening, and for no candidates', () => {

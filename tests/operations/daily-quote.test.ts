@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import type { AdapterHandle } from '../../src/adapters/adapter.js'
+import type { AnswerItem } from '../../src/answers/answer.js'
+import { createLogger } from '../../src/logger.js'
+import { cronPattern, DailyQuote, dayIn } from '../../src/operations/daily-quote.js'
+import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite-store.js'
+import { projectEngine } from '../helpers/engine.js'
+
+function recordingAdapter() {
+  const posts: Array<{ channel: string; item: AnswerItem }> = []
+  const adapter: AdapterHandle = {
+    status: () => 'ready',
+    async postDailyQuote(channel, item) {
+      posts.push({ channel, item })
+    },
+    async stop() {},
+  }
+  return { adapter, posts }
+}
+
+describe('daily quote', () => {
+  it('runs at the configured time, on working days unless told otherwise', () => {
+    expect(cronPattern({ at: '09:30', days: 'weekdays' })).toBe('30 9 * * 1-5')
+    expect(cronPattern({ at: '18:05', days: 'everyday' })).toBe('5 18 * * *')
+    expect(dayIn('Europe/Paris', new Date('2026-11-26T23:30:00Z'))).toBe('2026-11-27')
+  })
+
+  it('posts one quote per channel and day, never twice, and none again until all were posted', async () => {
+    const engine = await projectEngine()
+    const { store } = openSqliteStore({ dataDir: IN_MEMORY })
+    const slack = recordingAdapter()
+    const discord = recordingAdapter()
+    const daily = new DailyQuote({
+      config: {
+        at: '09:30',
+        timezone: 'Europe/Paris',
+        days: 'everyday',
+        slackChannel: 'C1',
+        discordChannel: '42',
+      },
+      store,
+      getEngine: () => engine,
+      targets: [
+        { platform: 'slack', channel: 'C1', adapter: slack.adapter },
+        { platform: 'discord', channel: '42', adapter: discord.adapter },
+      ],
+      logger: createLogger('silent'),
+    })
+    try {
+      const day = new Date('2026-11-26T08:30:00Z')
+      await daily.post(day)
+      await daily.post(day) // a restart, or a second process, the same day
+      expect(slack.posts).toHaveLength(1)
+      expect(discord.posts).toHaveLength(1)
+      expect(slack.posts[0]?.item.kind).toBe('quote')
+      expect(slack.posts[0]?.item.source.url).toMatch(/^https:/)
+
+      const quotes = [...engine.records.values()].filter((r) => r.kind === 'quote').length
+      for (let i = 1; slack.posts.length < quotes; i++)
+        await daily.post(new Date(day.getTime() + i * 86_400_000))
+      const ids = slack.posts.map((p) => p.item.id)
+      expect(new Set(ids).size).toBe(quotes)
+    } finally {
+      daily.stop()
+      store.close()
+    }
+  })
+})
