@@ -13,6 +13,7 @@ export const citationCommand: Command = {
     en: 'A quote from the article with its speaker, on a topic or at random',
   },
   usage: 'citation [thème]',
+  deterministic: false,
   examples: ['citation', 'citation miyazaki', 'citation réalisateur'],
   run(args, context) {
     const theme = args.trim()

@@ -19,6 +19,13 @@ export const COMMANDS: readonly Command[] = [
 
 setHelpLines(() => COMMANDS.map((c) => `• ${c.usage} : ${c.description.fr}`))
 
+/** Every name and alias of the commands that have one, folded, to the command. */
+const COMMAND_BY_NAME = new Map(
+  COMMANDS.filter((c) => c !== searchCommand).flatMap((c) =>
+    [c.name, ...c.aliases].flatMap((name) => [[fold(name), c] as const, [name.toLowerCase(), c] as const]),
+  ),
+)
+
 export interface ParsedRequest {
   command: Command
   args: string
@@ -36,13 +43,12 @@ export function parseRequest(text: string): ParsedRequest {
     .trim()
   if (trimmed === '') return { command: aideCommand, args: '' }
   const [first = '', ...rest] = trimmed.split(/\s+/)
-  const keyword = fold(first).replace(/[?!.:,;]+$/, '')
+  const lower = first.toLowerCase().replace(/[?!.:,;]+$/, '')
+  // Most first words are plain ASCII and not commands: only fold (NFD, costly) when the exact form is unknown.
+  const keyword = COMMAND_BY_NAME.has(lower) || /^[\x20-\x7e]*$/.test(lower) ? lower : fold(lower)
   const args = rest.join(' ')
-  for (const command of COMMANDS) {
-    if (command === searchCommand) continue
-    const names = [command.name, ...command.aliases].map(fold)
-    if (names.includes(keyword) && (command.accepts?.(args) ?? true)) return { command, args }
-  }
+  const command = COMMAND_BY_NAME.get(keyword)
+  if (command && (command.accepts?.(args) ?? true)) return { command, args }
   if (keyword === 'recherche' || keyword === 'search')
     return { command: searchCommand, args: args || trimmed }
   return { command: searchCommand, args: trimmed }

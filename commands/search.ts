@@ -15,6 +15,7 @@ export const searchCommand: Command = {
     en: 'Passages of the article that answer a question or deal with a job',
   },
   usage: '<question, métier ou thème>',
+  deterministic: true,
   examples: ['monteur', 'Quels métiers sont menacés par l’IA ?', 'doublage', 'editor jobs'],
   run(args, context) {
     const outcome = context.engine.search(args, { limit: PAGE_SIZE })
@@ -24,8 +25,8 @@ export const searchCommand: Command = {
 
 /** Page `offset` of the results for already analysed terms (the "Plus de résultats" button). */
 export function morePage(terms: string[], offset: number, context: CommandContext): Answer {
-  const { hits, total } = context.engine.searchTerms(terms, { limit: PAGE_SIZE, offset })
-  const outcome: SearchOutcome = { terms, corrections: [], unknownWords: [], truncated: false, hits, total }
+  const page = context.engine.searchTerms(terms, { limit: PAGE_SIZE, offset })
+  const outcome: SearchOutcome = { terms, corrections: [], unknownWords: [], truncated: false, ...page }
   return searchAnswer(undefined, outcome, offset, context)
 }
 
@@ -85,7 +86,7 @@ function searchAnswer(
       id: encodeAction({ kind: 'more', offset: offset + outcome.hits.length, terms: outcome.terms }),
     })
   }
-  if (engine.searchTerms(outcome.terms, { kind: 'quote', limit: 1 }).total > 0) {
+  if (outcome.quotes > 0) {
     actions.push({
       kind: 'quote',
       label: 'Citation',

@@ -32,6 +32,7 @@ export interface BotOptions {
 }
 
 const RELOAD_WORDS = new Set(['recharger', 'reload'])
+const ANSWER_CACHE_SIZE = 500
 const TOO_FAST =
   'Doucement : vous avez fait beaucoup de demandes en peu de temps. Réessayez dans quelques secondes.'
 
@@ -95,6 +96,29 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
     return { ...answer, actions: [...answer.actions, ...votes] }
   }
 
+  // Answers to the same text are the same for a given corpus (and the question key the feedback buttons carry
+  // derives from the text): popular questions are answered from memory. Cleared when the corpus changes.
+  const cache = new Map<string, Answer>()
+  let cachedFor: SearchEngine | undefined
+  const cached = (key: string, compute: () => Answer): Answer => {
+    const engine = getEngine()
+    if (engine !== cachedFor) {
+      cache.clear()
+      cachedFor = engine
+    }
+    const hit = cache.get(key)
+    if (hit) {
+      // Least recently used goes first when the cache is full.
+      cache.delete(key)
+      cache.set(key, hit)
+      return hit
+    }
+    const answer = compute()
+    if (cache.size >= ANSWER_CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+    cache.set(key, answer)
+    return answer
+  }
+
   const reloadAnswer = async (requester: Requester): Promise<Answer> => {
     const answer = emptyAnswer('error', 'Rechargement du corpus')
     if (!admins.has(`${requester.platform}:${requester.userId ?? ''}`) || !options.reload) {
@@ -120,10 +144,23 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
         return answer
       }
       const typed = typeof text === 'string' ? text : ''
-      if (RELOAD_WORDS.has(fold(typed.trim()))) return reloadAnswer(requester)
+      const trimmed = typed.trim()
+      if (trimmed.length <= 10 && RELOAD_WORDS.has(fold(trimmed))) return reloadAnswer(requester)
       const { command, args } = parseRequest(typed)
-      const answer = command.run(args, contextFor(requester))
-      return withFeedback(answer, recordQuery(requester, command.name, args, answer))
+      const run = () => command.run(args, contextFor(requester))
+      if (!command.deterministic) {
+        const answer = run()
+        return withFeedback(answer, recordQuery(requester, command.name, args, answer))
+      }
+      const key = `${command.name}\u0000${args.replace(/\s+/g, ' ')}`
+      let queryKey: string | undefined
+      const answer = cached(key, () => {
+        const fresh = run()
+        queryKey = recordQuery(requester, command.name, args, fresh)
+        return withFeedback(fresh, queryKey)
+      })
+      if (queryKey === undefined) recordQuery(requester, command.name, args, answer)
+      return answer
     },
 
     async act(actionId, requester): Promise<ActionOutcome> {

@@ -23,6 +23,45 @@ export function textFragmentLink(url: string, text: string): string {
   return `${base}#:~:text=${encodeFragmentTerm(start)},${encodeFragmentTerm(end)}`
 }
 
+/** Per engine: what never changes for a given corpus (links, the job map) is computed once. */
+interface EngineFacts {
+  links: Map<string, string>
+  jobMap: JobEntry[]
+  jobTerms: Array<{ entry: JobEntry; terms: Set<string> }>
+}
+const factsByEngine = new WeakMap<SearchEngine, EngineFacts>()
+
+function factsOf(engine: SearchEngine): EngineFacts {
+  let facts = factsByEngine.get(engine)
+  if (!facts) {
+    const map = buildJobMap(engine)
+    facts = {
+      links: new Map(),
+      jobMap: map,
+      jobTerms: map.map((entry) => ({
+        entry,
+        terms: new Set(
+          [...entry.jobs, entry.name]
+            .flatMap((name) => engine.analyzer.terms(name))
+            .filter((t) => t !== 'emploi'),
+        ),
+      })),
+    }
+    factsByEngine.set(engine, facts)
+  }
+  return facts
+}
+
+function linkOf(engine: SearchEngine, record: CorpusRecord, url: string): string {
+  const links = factsOf(engine).links
+  let link = links.get(record.id)
+  if (link === undefined) {
+    link = url ? textFragmentLink(url, record.text) : ''
+    links.set(record.id, link)
+  }
+  return link
+}
+
 export function sourceOf(engine: SearchEngine, record: CorpusRecord): SourceRef {
   const meta = engine.document(record.documentId)?.meta
   return {
@@ -44,7 +83,7 @@ export function toItem(engine: SearchEngine, record: CorpusRecord, terms: Iterab
     segments: engine.segments(record, terms),
     section: record.section.length > 0 ? record.section : [source.title],
     source,
-    link: source.url ? textFragmentLink(source.url, record.text) : '',
+    link: linkOf(engine, record, source.url),
     ...(record.speaker ? { speaker: record.speaker } : {}),
     ...(record.job ? { job: { name: record.job.name, exposure: record.job.exposure } } : {}),
   }
@@ -52,6 +91,10 @@ export function toItem(engine: SearchEngine, record: CorpusRecord, terms: Iterab
 
 /** The article's job map: each job section with its classification and its first sentence. */
 export function jobMap(engine: SearchEngine): JobEntry[] {
+  return factsOf(engine).jobMap
+}
+
+function buildJobMap(engine: SearchEngine): JobEntry[] {
   const entries = new Map<string, JobEntry>()
   for (const record of [...engine.records.values()].sort((a, b) => a.ordinal - b.ordinal)) {
     const job = record.job
@@ -67,12 +110,9 @@ export function jobMap(engine: SearchEngine): JobEntry[] {
 
 /** The job sections a question names (monteur → both sections that cover editors). */
 export function jobsNamedBy(engine: SearchEngine, terms: string[]): JobEntry[] {
-  const wanted = new Set(terms)
-  return jobMap(engine).filter((entry) =>
-    [...entry.jobs, entry.name].some((name) =>
-      engine.analyzer.terms(name).some((t) => wanted.has(t) && t !== 'emploi'),
-    ),
-  )
+  return factsOf(engine)
+    .jobTerms.filter(({ terms: jobTerms }) => terms.some((t) => jobTerms.has(t)))
+    .map(({ entry }) => entry)
 }
 
 /** Reads "menacés", "qui évoluent", "résistent"… as one of the article's classifications. */

@@ -47,6 +47,8 @@ export interface SearchOutcome {
   hits: SearchHit[]
   /** Number of records that answer, before paging. */
   total: number
+  /** How many of those are quotes. */
+  quotes: number
 }
 
 interface IndexedDocument {
@@ -143,9 +145,12 @@ export class SearchEngine {
   }
 
   /** Searches already analysed terms (from a button's state). */
-  searchTerms(terms: string[], options: SearchOptions = {}): { hits: SearchHit[]; total: number } {
+  searchTerms(
+    terms: string[],
+    options: SearchOptions = {},
+  ): Pick<SearchOutcome, 'hits' | 'total' | 'quotes'> {
     const { limit = 3, offset = 0, kind } = options
-    if (terms.length === 0) return { hits: [], total: 0 }
+    if (terms.length === 0) return { hits: [], total: 0, quotes: 0 }
     const weights = terms.map((t) => this.weight(t))
     const known = terms.map((t) => this.knows(t))
     const results = this.index.search(terms.join(' '), {
@@ -174,7 +179,8 @@ export class SearchEngine {
       hits.push({ record, score: result.score * coverage, coverage, matchedTerms: [...matched] })
     }
     hits.sort((a, b) => b.score - a.score || a.record.ordinal - b.record.ordinal)
-    return { hits: hits.slice(offset, offset + limit), total: hits.length }
+    const quotes = hits.reduce((n, hit) => n + (hit.record.kind === 'quote' ? 1 : 0), 0)
+    return { hits: hits.slice(offset, offset + limit), total: hits.length, quotes }
   }
 
   /** The record's text cut into segments, the words that carry one of `terms` flagged. */

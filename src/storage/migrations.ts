@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3'
 import { StorageError } from './errors.js'
+import type { SqlDatabase } from './sqlite-driver.js'
 
 export interface Migration {
   /** PRAGMA user_version once applied; versions are 1, 2, 3… in order. */
@@ -58,23 +58,24 @@ export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0
  * Brings the schema to SCHEMA_VERSION. One IMMEDIATE transaction, version read inside it: two processes
  * opening a new file at once cannot both run a migration.
  */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+export function migrate(db: SqlDatabase, migrations: readonly Migration[] = MIGRATIONS): number {
   const latest = migrations.at(-1)?.version ?? 0
-  const run = db.transaction(() => {
-    const current = db.pragma('user_version', { simple: true }) as number
+  return db.immediate(() => {
+    const current = Number(
+      db.prepare<[], { user_version: number }>('PRAGMA user_version').get()?.user_version ?? 0,
+    )
     if (current > latest)
       throw new StorageError(
         'STORAGE_SCHEMA_TOO_NEW',
-        `${db.name} has schema version ${current}, this code knows up to ${latest}: update the code`,
+        `${db.file} has schema version ${current}, this code knows up to ${latest}: update the code`,
       )
     for (const migration of migrations) {
       if (migration.version <= current) continue
       db.exec(migration.sql)
       // user_version lives in the file header and is written by this transaction, so a failed
       // migration leaves both the tables and the version as they were.
-      db.pragma(`user_version = ${migration.version}`)
+      db.exec(`PRAGMA user_version = ${migration.version}`)
     }
     return latest
   })
-  return run.immediate()
 }

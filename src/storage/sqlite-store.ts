@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { StorageError } from './errors.js'
 import { clipQuery, isUserHash, normalizeQuery, queryKeyOf } from './keys.js'
 import { migrate } from './migrations.js'
 import { checkGivenSalt, newSalt, resolveSalt } from './salt.js'
+import { isBusyError, openSqlite, type SqlDatabase, type SqlStatement } from './sqlite-driver.js'
 import type { FeedbackEvent, Platform, QueryEvent, Report, ReportOptions, Store } from './store.js'
 
 export const DATABASE_FILE = 'ia-cinema.sqlite'
@@ -50,21 +50,18 @@ function checkUserHash(userHash: string | undefined): string | null {
   return userHash
 }
 
-function isBusy(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY')
-}
-
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 }
 
-function openOnce(file: string): Database.Database {
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS })
+function openOnce(file: string): SqlDatabase {
+  const db = openSqlite(file, BUSY_TIMEOUT_MS)
   try {
     // WAL: readers (npm run report) never block the bot, and several bot processes can share the file.
     // The mode is stored in the file, so only the first open of a new file actually switches it.
-    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = NORMAL')
+    const mode = db.prepare<[], { journal_mode: string }>('PRAGMA journal_mode').get()?.journal_mode
+    if (mode !== 'wal' && file !== IN_MEMORY) db.exec('PRAGMA journal_mode = WAL')
+    db.exec('PRAGMA synchronous = NORMAL')
     migrate(db)
     return db
   } catch (error) {
@@ -73,7 +70,7 @@ function openOnce(file: string): Database.Database {
   }
 }
 
-function openDatabase(file: string): Database.Database {
+function openDatabase(file: string): SqlDatabase {
   const deadline = Date.now() + BUSY_TIMEOUT_MS
   for (;;) {
     try {
@@ -82,7 +79,7 @@ function openDatabase(file: string): Database.Database {
       if (error instanceof StorageError) throw error
       // Switching a new file to WAL while another process opens it fails at once with SQLITE_BUSY, without
       // waiting on the busy timeout: processes starting together retry for as long as a write would wait.
-      if (isBusy(error) && Date.now() < deadline) {
+      if (isBusyError(error) && Date.now() < deadline) {
         sleepSync(10 + Math.random() * 40)
         continue
       }
@@ -161,19 +158,19 @@ interface UsageRow {
 }
 
 export class SqliteStore implements Store {
-  private readonly insertQuery: Database.Statement
-  private readonly insertFeedback: Database.Statement
-  private readonly insertDailyQuote: Database.Statement
-  private readonly slotTaken: Database.Statement<[string], { found: number }>
-  private readonly currentRound: Database.Statement<[string], { round: number | null }>
-  private readonly postedInRound: Database.Statement<[number, string], { record_id: string }>
-  private readonly unanswered: Database.Statement<[number, number], UnansweredRow>
-  private readonly unhelpful: Database.Statement<[number, number], UnhelpfulRow>
-  private readonly unhelpfulQueries: Database.Statement<[string, number, number], { query: string | null }>
-  private readonly usage: Database.Statement<[number], UsageRow>
+  private readonly insertQuery: SqlStatement
+  private readonly insertFeedback: SqlStatement
+  private readonly insertDailyQuote: SqlStatement
+  private readonly slotTaken: SqlStatement<[string], { found: number }>
+  private readonly currentRound: SqlStatement<[string], { round: number | null }>
+  private readonly postedInRound: SqlStatement<[number, string], { record_id: string }>
+  private readonly unanswered: SqlStatement<[number, number], UnansweredRow>
+  private readonly unhelpful: SqlStatement<[number, number], UnhelpfulRow>
+  private readonly unhelpfulQueries: SqlStatement<[string, number, number], { query: string | null }>
+  private readonly usage: SqlStatement<[number], UsageRow>
   private readonly claim: (slot: string, candidates: string[], random: () => number) => string | undefined
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: SqlDatabase) {
     this.insertQuery = db.prepare(
       `INSERT INTO queries (at, platform, user_hash, command, query, query_norm, query_key, answered, result_ids)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -214,12 +211,9 @@ export class SqliteStore implements Store {
       `SELECT command, platform, count(*) AS count FROM queries WHERE at >= ?
        GROUP BY command, platform ORDER BY count DESC, command, platform`,
     )
-    const claim = db.transaction((slot: string, candidates: string[], random: () => number) =>
-      this.claimSlot(slot, candidates, random),
-    )
     // IMMEDIATE takes the write lock before reading the history: two processes cannot both see the slot
     // free (the second waits up to BUSY_TIMEOUT_MS, then finds it taken).
-    this.claim = (slot, candidates, random) => claim.immediate(slot, candidates, random)
+    this.claim = (slot, candidates, random) => db.immediate(() => this.claimSlot(slot, candidates, random))
   }
 
   recordQuery(event: QueryEvent): string {

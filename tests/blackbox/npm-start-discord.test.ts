@@ -15,7 +15,7 @@ describe('npm start with Discord configured', () => {
       DISCORD_API_URL: discord.apiUrl,
     })
     await eventually(() => discord.connected && discord.gatewayFrames.some((f) => f.op === 2), 20_000)
-  }, 30_000)
+  }, 40_000)
 
   afterAll(async () => {
     const code = await bot.stop()

@@ -20,7 +20,7 @@ describe('npm start with Slack configured', () => {
     })
     sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`)
     await eventually(async () => (await sender.urlVerification('ping')).status === 200)
-  })
+  }, 40_000)
 
   afterAll(async () => {
     const code = await bot.stop()

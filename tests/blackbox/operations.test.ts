@@ -56,7 +56,7 @@ describe('npm start in operation (Slack HTTP mode)', () => {
     })
     sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`)
     await eventually(async () => (await sender.urlVerification('ping')).status === 200)
-  }, 30_000)
+  }, 40_000)
 
   afterAll(async () => {
     await bot.stop()

@@ -60,7 +60,7 @@ export function startMain(env: Record<string, string>): RunningProcess {
 /** Polls until `check` is truthy or the time is up. */
 export async function eventually<T>(
   check: () => Promise<T | undefined> | T | undefined,
-  ms = 15_000,
+  ms = 30_000,
 ): Promise<T> {
   const deadline = Date.now() + ms
   for (;;) {

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { StorageError } from '../../src/storage/errors.js'
 import { hashUser, queryKeyOf } from '../../src/storage/keys.js'
 import { MIGRATIONS, migrate, SCHEMA_VERSION } from '../../src/storage/migrations.js'
+import { openSqlite, type SqlDatabase } from '../../src/storage/sqlite-driver.js'
 import {
   DATABASE_FILE,
   IN_MEMORY,
@@ -31,7 +31,11 @@ function openStore(dataDir: string, salt?: string) {
 const DAY = 86_400_000
 const QUOTES = ['doc#q1', 'doc#q2', 'doc#q3', 'doc#q4']
 
-function tables(db: Database.Database): string[] {
+function pragma(db: SqlDatabase, name: string): unknown {
+  return db.prepare<[], Record<string, unknown>>(`PRAGMA ${name}`).get()?.[name]
+}
+
+function tables(db: SqlDatabase): string[] {
   return db
     .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
     .all()
@@ -47,9 +51,9 @@ describe('schema', () => {
     const dataDir = path.join(dirs.make(), 'nested', 'data')
     const { file } = openStore(dataDir)
     expect(file).toBe(path.join(dataDir, DATABASE_FILE))
-    const db = new Database(file, { readonly: true })
-    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    const db = openSqlite(file, 1000)
+    expect(pragma(db, 'user_version')).toBe(SCHEMA_VERSION)
+    expect(pragma(db, 'journal_mode')).toBe('wal')
     expect(tables(db)).toEqual(['daily_quotes', 'feedback', 'queries'])
     db.close()
   })
@@ -79,34 +83,34 @@ describe('schema', () => {
       { command: 'recherche', platform: 'slack', count: 2 },
     ])
     second.store.close()
-    const db = new Database(second.file)
+    const db = openSqlite(second.file, 1000)
     expect(migrate(db)).toBe(SCHEMA_VERSION)
-    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(pragma(db, 'user_version')).toBe(SCHEMA_VERSION)
     db.close()
   })
 
   it('applies only the migrations a file lacks, and refuses a file newer than the code', () => {
     const file = path.join(dirs.make(), 'x.sqlite')
-    const db = new Database(file)
+    const db = openSqlite(file, 1000)
     const extra = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, sql: 'CREATE TABLE later (x INTEGER)' }]
     migrate(db)
     expect(migrate(db, extra)).toBe(SCHEMA_VERSION + 1)
     expect(tables(db)).toContain('later')
     db.close()
-    const newer = new Database(file)
+    const newer = openSqlite(file, 1000)
     expect(() => migrate(newer)).toThrow(expect.objectContaining({ code: 'STORAGE_SCHEMA_TOO_NEW' }))
     newer.close()
   })
 
   it('rolls a failed migration back whole', () => {
-    const db = new Database(':memory:')
+    const db = openSqlite(':memory:', 1000)
     migrate(db)
     const broken = [
       ...MIGRATIONS,
       { version: SCHEMA_VERSION + 1, sql: 'CREATE TABLE half (x INTEGER); SELECT * FROM missing_table' },
     ]
     expect(() => migrate(db, broken)).toThrow()
-    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(pragma(db, 'user_version')).toBe(SCHEMA_VERSION)
     expect(tables(db)).not.toContain('half')
     db.close()
   })
@@ -182,7 +186,7 @@ describe('privacy', () => {
     store.pickDailyQuote('2026-11-26 slack:C1', QUOTES, seeded(2))
     store.close()
 
-    const db = new Database(file, { readonly: true })
+    const db = openSqlite(file, 1000)
     let cells = 0
     let hashes = 0
     for (const table of tables(db)) {
@@ -255,7 +259,7 @@ describe('recordQuery', () => {
     })
     expect(key).toBe(queryKeyOf(long))
     store.close()
-    const db = new Database(file, { readonly: true })
+    const db = openSqlite(file, 1000)
     const row = db.prepare<[], { query: string }>('SELECT query FROM queries').get()
     db.close()
     expect(Array.from(row?.query ?? '')).toHaveLength(500)

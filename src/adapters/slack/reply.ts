@@ -49,13 +49,21 @@ export async function safeAsk(deps: SlackDeps, text: string, requester: Requeste
   }
 }
 
+const rendered = new WeakMap<Answer, SlackMessage>()
+
 /**
  * Renders an answer; a malformed one (a core bug) becomes the short failure message instead of an exception,
  * so that a slash command is still acknowledged in time.
  */
 export function renderSafely(deps: SlackDeps, answer: Answer): SlackMessage {
   try {
-    return renderAnswer(answer)
+    // The core hands out the same Answer object for a popular question: render it once.
+    let message = rendered.get(answer)
+    if (!message) {
+      message = renderAnswer(answer)
+      rendered.set(answer, message)
+    }
+    return message
   } catch (error) {
     deps.logger.error(errorFields(error), 'slack: could not render an answer')
     return renderNotice(MESSAGES.failure)

@@ -1,0 +1,118 @@
+/**
+ * npm run load: signed /ia-cinema slash commands against the Slack HTTP endpoint on loopback, with autocannon
+ * (200 connections for 10 s by default), next to a bare Bolt app that acknowledges with a constant, measured
+ * the same way in the same run. Passes (exit 0) when no acknowledgement took over 3 s, no request failed, and
+ * the app keeps at least 0.8× the bare app's throughput.
+ *
+ * Options: --duration <s> (10), --connections <n> (200), --warmup <s> (2, at least 1: the first second is the
+ * gentle start described in load/measure.ts).
+ */
+
+import os from 'node:os'
+import { parseArgs } from 'node:util'
+import { startFakeSlackApi } from './load/fake-slack-api.js'
+import { launchTarget } from './load/launch.js'
+import { ACK_DEADLINE_MS, type LoadResult, RAMP_SECONDS, runLoad } from './load/measure.js'
+import { TARGET_LABELS, TARGETS, type TargetKind } from './load/targets.js'
+
+const MIN_RATIO = 0.8
+const SIGNING_SECRET = 'load-signing-secret-0123456789abcdef'
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '200' },
+    warmup: { type: 'string', default: '2' },
+  },
+})
+
+function option(name: string, raw: string, kind: 'seconds' | 'count', min = 0): number {
+  const value = Number(raw)
+  const valid =
+    Number.isFinite(value) && value > 0 && value >= min && (kind === 'seconds' || Number.isInteger(value))
+  if (!valid) {
+    const what =
+      kind === 'count'
+        ? 'a whole number above 0'
+        : `a number of seconds ${min > 0 ? `of at least ${min}` : 'above 0'}`
+    process.stderr.write(`load: --${name} must be ${what}\n`)
+    process.exit(2)
+  }
+  return value
+}
+
+const duration = option('duration', values.duration, 'seconds')
+const connections = option('connections', values.connections, 'count')
+const warmup = option('warmup', values.warmup, 'seconds', RAMP_SECONDS)
+
+process.stdout.write(
+  `load: Node ${process.version}, ${os.availableParallelism()} cores; ${connections} connections, ` +
+    `${duration} s measured after ${warmup} s of warm-up on the same connections (opened at one request ` +
+    `per second each for the first ${RAMP_SECONDS} s); autocannon in this process, each app in a child ` +
+    'process of its own, one app at a time\n',
+)
+
+interface Measured {
+  kind: TargetKind
+  result: LoadResult
+  /** Answers that missed the ack budget and went through the response_url or chat.postEphemeral. */
+  deferred: number
+}
+
+const slack = await startFakeSlackApi()
+const deferredCalls = () =>
+  (slack.counts.get('response_url') ?? 0) + (slack.counts.get('chat.postEphemeral') ?? 0)
+const measured: Measured[] = []
+try {
+  for (const kind of TARGETS) {
+    const target = await launchTarget(kind, { apiUrl: slack.apiUrl, signingSecret: SIGNING_SECRET })
+    try {
+      let before = deferredCalls()
+      const snapshot = setTimeout(() => {
+        before = deferredCalls()
+      }, warmup * 1000)
+      const result = await runLoad({
+        port: target.port,
+        connections,
+        duration,
+        warmup,
+        signingSecret: SIGNING_SECRET,
+        responseUrl: slack.responseUrl,
+      })
+      clearTimeout(snapshot)
+      // A late answer is posted after its empty ack: give the last ones a moment to land before counting.
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      measured.push({ kind, result, deferred: deferredCalls() - before })
+    } finally {
+      await target.stop()
+    }
+  }
+} finally {
+  await slack.stop()
+}
+
+const width = Math.max(...TARGETS.map((kind) => TARGET_LABELS[kind].length))
+for (const { kind, result: r, deferred } of measured) {
+  process.stdout.write(
+    `${TARGET_LABELS[kind].padEnd(width)}  ${r.rps.toFixed(0).padStart(6)} req/s  ` +
+      `p50 ${r.p50.toFixed(0).padStart(4)} ms  p99 ${r.p99.toFixed(0).padStart(4)} ms  ` +
+      `max ${r.max.toFixed(0).padStart(5)} ms  acks over 3 s: ${r.late}  ` +
+      `non-2xx: ${r.non2xx}  errors: ${r.errors}  timeouts: ${r.timeouts}  ` +
+      `(${r.requests} responses, ${r.meanBytes.toFixed(0)} B each, ${deferred} answers via response_url, ` +
+      `warm-up max ${r.warmupMax.toFixed(0)} ms)\n`,
+  )
+}
+
+const bare = measured.find((m) => m.kind === 'bare')?.result
+const real = measured.find((m) => m.kind === 'real')?.result
+if (!bare || !real) throw new Error('load: an app was not measured')
+const ratio = bare.rps > 0 ? real.rps / bare.rps : 0
+// A failing baseline makes the ratio meaningless, so its failures count too.
+const failed = [bare, real].reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0)
+const pass = real.late === 0 && ratio >= MIN_RATIO && failed === 0
+process.stdout.write(
+  `acks over ${ACK_DEADLINE_MS / 1000} s: ${real.late} (must be 0); ` +
+    `throughput ratio: ${ratio.toFixed(2)}× bare Bolt (must be ≥ ${MIN_RATIO.toFixed(2)}); ` +
+    `failed requests: ${failed} (must be 0) — ${pass ? 'PASS' : 'FAIL'}\n`,
+)
+process.exitCode = pass ? 0 : 1

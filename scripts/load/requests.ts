@@ -1,0 +1,81 @@
+/**
+ * Slash commands as Slack sends them to an HTTP-mode app: form-encoded, signed with the v0 scheme, one fresh
+ * timestamp and signature per request (Bolt rejects signatures older than five minutes, and a replayed
+ * buffer would hide the cost of verifying a new one).
+ */
+
+import { createHmac } from 'node:crypto'
+
+/** What people type after /ia-cinema: jobs, questions, typos, off-topic words and sub-commands. */
+export const QUESTIONS: readonly string[] = [
+  'monteur',
+  'Quels métiers sont menacés par l’IA ?',
+  'citation',
+  'doublage',
+  'storybord',
+  'pizza',
+  'scénariste',
+  'Est-ce que l’IA va remplacer les acteurs ?',
+  'metiers',
+  'ingénieure du son',
+  'Que pense Miyazaki de l’IA ?',
+  'effets spéciaux',
+  'sources',
+  'Comment se former à l’IA ?',
+  'étalonnage',
+  'citation doublage',
+  'Quels nouveaux métiers apparaissent ?',
+  'aide',
+  'bruiteur',
+  'parcours',
+  'LANDR',
+  'Qui a refusé d’utiliser l’IA ?',
+  'cheffe opératrice',
+  '',
+]
+
+const USERS = 50
+
+export const TEAM_ID = 'T0000001'
+
+export function slackSignature(secret: string, timestamp: number, rawBody: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`
+}
+
+export interface SignedRequest {
+  headers: Record<string, string>
+  body: string
+}
+
+/**
+ * The n-th request of a run: questions and users rotate independently (coprime lengths) so that the same
+ * question comes from different users.
+ */
+export function slashCommand(n: number, secret: string, responseUrl: string): SignedRequest {
+  const text = QUESTIONS[n % QUESTIONS.length] ?? ''
+  const user = `U${String(1 + (n % USERS)).padStart(7, '0')}`
+  const body = new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: TEAM_ID,
+    team_domain: 'charge',
+    channel_id: 'C0000001',
+    channel_name: 'general',
+    user_id: user,
+    user_name: user.toLowerCase(),
+    command: '/ia-cinema',
+    text,
+    api_app_id: 'A0000001',
+    is_enterprise_install: 'false',
+    response_url: `${responseUrl}${n}`,
+    trigger_id: `${n}.1.${user}`,
+  }).toString()
+  const timestamp = Math.floor(Date.now() / 1000)
+  return {
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': slackSignature(secret, timestamp, body),
+    },
+    body,
+  }
+}

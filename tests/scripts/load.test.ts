@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+function runLoadScript(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/load.ts', ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+    })
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+    })
+    child.on('error', reject)
+    child.on('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/**
+ * npm run load in miniature: both apps measured, one verdict. Whether the verdict passes depends on the
+ * machine and on the app's speed, which is the full run's business; here the script must only run cleanly
+ * and its exit code must agree with what it printed.
+ */
+describe('npm run load (smoke)', () => {
+  it('measures the bare Bolt app and ia-cinema, prints a verdict and exits accordingly', async () => {
+    const { code, stdout, stderr } = await runLoadScript([
+      '--duration',
+      '1',
+      '--connections',
+      '5',
+      '--warmup',
+      '1',
+    ])
+    expect(stdout, stderr).toMatch(/^load: Node v\d+.*5 connections, 1 s measured/m)
+    expect(stdout).toMatch(/^bare Bolt \(ack constant\) +\d+ req\/s +p50 +\d+ ms +p99 +\d+ ms/m)
+    expect(stdout).toMatch(/^ia-cinema \(startSlack\) +\d+ req\/s +p50 +\d+ ms +p99 +\d+ ms/m)
+    const verdict =
+      /^acks over 3 s: (\d+) \(must be 0\); throughput ratio: (\d+\.\d\d)× bare Bolt \(must be ≥ 0\.80\); failed requests: (\d+) \(must be 0\) — (PASS|FAIL)$/m.exec(
+        stdout,
+      )
+    expect(verdict, stdout).not.toBeNull()
+    expect(code).toBe(verdict?.[4] === 'PASS' ? 0 : 1)
+    // Nothing in this run is slow or broken enough to excuse a failed request.
+    expect(verdict?.[3]).toBe('0')
+  }, 30_000)
+})
