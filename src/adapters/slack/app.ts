@@ -57,6 +57,11 @@ export async function startSlack(
       : { signingSecret: config.signingSecret }),
     logger: boltLog,
     logLevel: boltLevelFor(log.level),
+    // Interactions are stateless (state travels in button values): Bolt's conversation store is not used.
+    convoStore: false,
+    // The mention and DM listeners already drop every bot message, this bot's own included; Bolt's
+    // ignoreSelf middleware would repeat that check on every request.
+    ignoreSelf: false,
     clientOptions: {
       ...(slackApiUrl ? { slackApiUrl } : {}),
       // An answer that arrives minutes late is worse than none: retry briefly, give up, log.

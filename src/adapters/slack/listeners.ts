@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt'
+import type { Logger } from '../../logger.js'
 import { buttonClick } from './actions/button-click.js'
 import { COMMAND_NAME, iaCinemaCommand } from './commands/ia-cinema.js'
 import { appHomeOpened } from './events/app-home-opened.js'
@@ -21,6 +22,18 @@ const processTag = `${process.pid.toString(36)}${Date.now().toString(36)}`
 let requestCount = 0
 const nextRequestId = () => `${processTag}-${(++requestCount).toString(36)}`
 
+/** A request's logger, with its own request id; the pino child is only built if the request logs. */
+function lazyChild(base: Logger): Logger {
+  let child: Logger | undefined
+  return new Proxy(base, {
+    get(_target, property) {
+      child ??= base.child({ reqId: nextRequestId() })
+      const value = Reflect.get(child, property, child)
+      return typeof value === 'function' ? value.bind(child) : value
+    },
+  })
+}
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Every listener, for HTTP and Socket Mode alike. */
@@ -29,7 +42,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   const perRequest =
     <A>(make: (deps: SlackDeps) => (args: A) => Promise<void>) =>
     (args: A) =>
-      make({ ...deps, logger: deps.logger.child({ reqId: nextRequestId() }) })(args)
+      make({ ...deps, logger: lazyChild(deps.logger) })(args)
   app.command(COMMAND_NAME, perRequest(iaCinemaCommand))
   app.action(
     { type: 'block_actions', action_id: new RegExp(`^${escapeRegExp(ACTION_ID_PREFIX)}`) },
