@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import type { z } from 'zod'
 import { chunkDocument } from './chunker.js'
 import { CorpusError } from './errors.js'
 import { parseSections, splitFrontMatter } from './markdown.js'
@@ -50,31 +51,31 @@ export function parseDocument(file: string, id: string, source: string): CorpusD
     )
   }
   const { frontMatter, body } = splitFrontMatter(file, source)
-  let data: unknown
-  try {
-    data = parseYaml(frontMatter)
-  } catch (error) {
-    throw new CorpusError(file, 'front matter', `not valid YAML (${firstLine(error)})`)
-  }
-  const parsed = frontMatterSchema.safeParse(data ?? {})
-  if (!parsed.success) {
-    const { field, reason } = firstIssue(parsed.error)
-    throw new CorpusError(file, `front matter field "${field}"`, reason)
-  }
-  return { meta: { id, ...parsed.data }, file, sections: parseSections(file, body) }
+  const meta = parseYamlWith(file, frontMatter, frontMatterSchema, 'front matter')
+  return { meta: { id, ...meta }, file, sections: parseSections(file, body) }
 }
 
 function parseThesaurus(file: string, source: string): Thesaurus {
+  return parseYamlWith(file, source, thesaurusSchema)
+}
+
+/** YAML checked against a schema; any problem is a CorpusError naming the file and the field. */
+function parseYamlWith<S extends z.ZodType>(
+  file: string,
+  yaml: string,
+  schema: S,
+  part?: string,
+): z.output<S> {
   let data: unknown
   try {
-    data = parseYaml(source)
+    data = parseYaml(yaml)
   } catch (error) {
-    throw new CorpusError(file, 'yaml', `not valid YAML (${firstLine(error)})`)
+    throw new CorpusError(file, part ?? 'yaml', `not valid YAML (${firstLine(error)})`)
   }
-  const parsed = thesaurusSchema.safeParse(data ?? {})
+  const parsed = schema.safeParse(data ?? {})
   if (!parsed.success) {
     const { field, reason } = firstIssue(parsed.error)
-    throw new CorpusError(file, `field "${field}"`, reason)
+    throw new CorpusError(file, `${part ? `${part} ` : ''}field "${field}"`, reason)
   }
   return parsed.data
 }
