@@ -8,7 +8,7 @@ export const aideCommand: Command = {
   aliases: ['help', '?', 'aidez-moi', 'usage'],
   description: { fr: 'Comment utiliser ia-cinema', en: 'How to use ia-cinema' },
   usage: 'aide',
-  deterministic: true,
+  deterministic: () => true,
   examples: ['aide'],
   run(_args, context) {
     const answer = emptyAnswer('help', 'ia-cinema : l’IA et les métiers du cinéma')

@@ -13,7 +13,8 @@ export const citationCommand: Command = {
     en: 'A quote from the article with its speaker, on a topic or at random',
   },
   usage: 'citation [thème]',
-  deterministic: false,
+  // Without a theme the quote is drawn at random; with one, it is the best match.
+  deterministic: (args) => args.trim() !== '',
   examples: ['citation', 'citation miyazaki', 'citation réalisateur'],
   run(args, context) {
     const theme = args.trim()

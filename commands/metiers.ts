@@ -18,7 +18,7 @@ export const metiersCommand: Command = {
     en: 'The job map: threatened, evolving, resisting',
   },
   usage: 'metiers [menacés | évoluent | résistent]',
-  deterministic: true,
+  deterministic: () => true,
   examples: ['metiers', 'metiers menacés'],
   // "métiers menacés" is a filter; "métiers du son" is a question for the search.
   accepts: (args) => args.trim() === '' || exposureNamed(args) !== undefined,

@@ -15,7 +15,7 @@ export const parcoursCommand: Command = {
     en: 'A guided tour of the article, step by step',
   },
   usage: 'parcours [numéro d’étape]',
-  deterministic: true,
+  deterministic: () => true,
   examples: ['parcours', 'parcours 8'],
   accepts: (args) => /^\s*\d{0,3}\s*$/.test(args),
   run(args, context) {

@@ -15,7 +15,7 @@ export const searchCommand: Command = {
     en: 'Passages of the article that answer a question or deal with a job',
   },
   usage: '<question, métier ou thème>',
-  deterministic: true,
+  deterministic: () => true,
   examples: ['monteur', 'Quels métiers sont menacés par l’IA ?', 'doublage', 'editor jobs'],
   run(args, context) {
     const outcome = context.engine.search(args, { limit: PAGE_SIZE })

@@ -10,7 +10,7 @@ export const sourcesCommand: Command = {
     en: 'The source document and the studies it cites',
   },
   usage: 'sources',
-  deterministic: true,
+  deterministic: () => true,
   examples: ['sources'],
   accepts: (args) => args.trim() === '',
   run(_args, context) {

@@ -26,8 +26,8 @@ export interface Command {
   usage: string
   /** Examples shown in help. */
   examples: string[]
-  /** True when the same arguments always give the same answer for a given corpus (not random quotes). */
-  deterministic: boolean
+  /** True when these arguments always give the same answer for a given corpus (not a random quote). */
+  deterministic(args: string): boolean
   /** False when these arguments are not for this command (then the whole text is searched). */
   accepts?(args: string): boolean
   run(args: string, context: CommandContext): Answer

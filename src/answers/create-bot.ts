@@ -148,7 +148,7 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
       if (trimmed.length <= 10 && RELOAD_WORDS.has(fold(trimmed))) return reloadAnswer(requester)
       const { command, args } = parseRequest(typed)
       const run = () => command.run(args, contextFor(requester))
-      if (!command.deterministic) {
+      if (!command.deterministic(args)) {
         const answer = run()
         return withFeedback(answer, recordQuery(requester, command.name, args, answer))
       }
