@@ -36,11 +36,11 @@ let store: Store | undefined
 let userKey: ((requester: Requester) => string | undefined) | undefined
 try {
   const { openSqliteStore } = await import('./storage/sqlite-store.js')
-  const { hashUser } = await import('./storage/keys.js')
+  const { userHasher } = await import('./storage/keys.js')
   const opened = openSqliteStore({ dataDir: config.dataDir, salt: config.dataSalt })
   store = opened.store
-  userKey = (requester) =>
-    requester.userId ? hashUser(opened.salt, requester.platform, requester.userId) : undefined
+  const hash = userHasher(opened.salt)
+  userKey = (requester) => (requester.userId ? hash(requester.platform, requester.userId) : undefined)
 } catch (error) {
   logger.error(
     { err: error },

@@ -32,6 +32,17 @@ export interface BotOptions {
 }
 
 const RELOAD_WORDS = new Set(['recharger', 'reload'])
+
+// A cached answer is recorded at every hit: its list of ids is built once.
+const resultIds = new WeakMap<Answer, string[]>()
+function resultIdsOf(answer: Answer): string[] {
+  let ids = resultIds.get(answer)
+  if (!ids) {
+    ids = answer.items.map((item) => item.id)
+    resultIds.set(answer, ids)
+  }
+  return ids
+}
 const ANSWER_CACHE_SIZE = 500
 const TOO_FAST =
   'Doucement : vous avez fait beaucoup de demandes en peu de temps. Réessayez dans quelques secondes.'
@@ -70,7 +81,7 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
         command,
         query,
         answered: answer.kind !== 'empty',
-        resultIds: answer.items.map((item) => item.id),
+        resultIds: resultIdsOf(answer),
       })
     })
     return key
@@ -145,7 +156,7 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
       }
       const typed = typeof text === 'string' ? text : ''
       const trimmed = typed.trim()
-      if (trimmed.length <= 10 && RELOAD_WORDS.has(fold(trimmed))) return reloadAnswer(requester)
+      if (trimmed.length <= 10 && RELOAD_WORDS.has(trimmed.toLowerCase())) return reloadAnswer(requester)
       const { command, args } = parseRequest(typed)
       const run = () => command.run(args, contextFor(requester))
       if (!command.deterministic(args)) {

@@ -17,6 +17,12 @@ export function hashUser(salt: string, platform: Platform, userId: string): stri
   return createHmac('sha256', salt).update(`${platform}\0${userId}`).digest('hex').slice(0, USER_HASH_LENGTH)
 }
 
+/** hashUser for one salt, remembering each user's hash: one HMAC per user rather than per request. */
+export function userHasher(salt: string): (platform: Platform, userId: string) => string {
+  const hashes = new Map<string, string>()
+  return (platform, userId) => memo(hashes, `${platform}\0${userId}`, () => hashUser(salt, platform, userId))
+}
+
 /** True for what hashUser returns: lets the store refuse anything that could be a raw id. */
 export function isUserHash(value: string): boolean {
   return USER_HASH_PATTERN.test(value)
@@ -34,15 +40,34 @@ export function clipQuery(query: string): string {
  * punctuation (French puts a space before "?") do not count.
  */
 export function normalizeQuery(query: string): string {
-  return clipQuery(query)
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
-    .replace(/\s+/g, ' ')
-    .toLowerCase()
-    .replace(/[\s?!.\u2026]+$/u, '')
+  return memo(normalizedQueries, query, () =>
+    clipQuery(query)
+      .normalize('NFC')
+      .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
+      .replace(/\s+/g, ' ')
+      .toLowerCase()
+      .replace(/[\s?!.\u2026]+$/u, ''),
+  )
 }
 
 /** Short, stable key of a question, small enough for a button's payload (Discord custom_id ≤ 100). */
 export function queryKeyOf(query: string): string {
-  return createHash('sha256').update(normalizeQuery(query)).digest('hex').slice(0, QUERY_KEY_LENGTH)
+  return memo(queryKeys, query, () =>
+    createHash('sha256').update(normalizeQuery(query)).digest('hex').slice(0, QUERY_KEY_LENGTH),
+  )
+}
+
+// Popular questions come back all day: their key is computed once (a hash per request showed under load).
+const queryKeys = new Map<string, string>()
+const normalizedQueries = new Map<string, string>()
+const MEMO_SIZE = 10_000
+
+function memo(cache: Map<string, string>, input: string, compute: () => string): string {
+  let value = cache.get(input)
+  if (value === undefined) {
+    if (cache.size >= MEMO_SIZE) cache.clear()
+    value = compute()
+    cache.set(input, value)
+  }
+  return value
 }

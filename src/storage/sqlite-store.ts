@@ -18,6 +18,10 @@ const MAX_REPORT_LIMIT = 1_000
 /** Questions listed under each unhelpful passage. */
 const QUERIES_PER_PASSAGE = 3
 const MAX_ID_LENGTH = 200
+const WRITE_BATCH_MS = 200
+const WRITE_BATCH_MAX = 500
+/** Past this many rows waiting (the database unwritable for long), the oldest statistics are dropped. */
+const MAX_PENDING_WRITES = 50_000
 const QUERY_KEY_PATTERN = /^[0-9a-f]{6,64}$/
 
 export interface OpenSqliteStoreOptions {
@@ -32,6 +36,17 @@ export interface OpenedSqliteStore {
   /** For hashUser. */
   salt: string
   file: string
+}
+
+// The same list (a cached answer's) comes back at every hit: serialised once.
+const serialisedIds = new WeakMap<readonly string[], string>()
+function resultIdsJson(ids: readonly string[]): string {
+  let json = serialisedIds.get(ids)
+  if (json === undefined) {
+    json = JSON.stringify(ids.map((id) => id.slice(0, MAX_ID_LENGTH)))
+    serialisedIds.set(ids, json)
+  }
+  return json
 }
 
 function toMillis(at: Date | undefined): number {
@@ -158,6 +173,8 @@ interface UsageRow {
 }
 
 export class SqliteStore implements Store {
+  private pending: Array<() => void> = []
+  private flushTimer: NodeJS.Timeout | undefined
   private readonly insertQuery: SqlStatement
   private readonly insertFeedback: SqlStatement
   private readonly insertDailyQuote: SqlStatement
@@ -219,7 +236,7 @@ export class SqliteStore implements Store {
   recordQuery(event: QueryEvent): string {
     const query = clipQuery(event.query)
     const key = queryKeyOf(query)
-    this.insertQuery.run(
+    const row = [
       toMillis(event.at),
       event.platform,
       checkUserHash(event.userHash),
@@ -228,8 +245,9 @@ export class SqliteStore implements Store {
       normalizeQuery(query),
       key,
       event.answered ? 1 : 0,
-      JSON.stringify(event.resultIds.map((id) => id.slice(0, MAX_ID_LENGTH))),
-    )
+      resultIdsJson(event.resultIds),
+    ]
+    this.enqueue(() => this.insertQuery.run(...row))
     return key
   }
 
@@ -237,18 +255,48 @@ export class SqliteStore implements Store {
     // The key comes back from a button payload: anything that is not one of ours is dropped, not stored.
     const queryKey =
       event.queryKey !== undefined && QUERY_KEY_PATTERN.test(event.queryKey) ? event.queryKey : null
-    this.insertFeedback.run(
+    const row = [
       toMillis(event.at),
       event.platform,
       checkUserHash(event.userHash),
       event.recordId.slice(0, MAX_ID_LENGTH),
       queryKey,
       event.helpful ? 1 : 0,
-    )
+    ]
+    this.enqueue(() => this.insertFeedback.run(...row))
+  }
+
+  /**
+   * Usage rows are written in batches, one transaction every WRITE_BATCH_MS: a write per question cost more
+   * than answering it. What is still queued is written before any read, and on close; a crash loses at most
+   * the last fraction of a second of statistics, never an answer.
+   */
+  private enqueue(write: () => void): void {
+    this.pending.push(write)
+    if (this.pending.length >= WRITE_BATCH_MAX) this.flush()
+    else this.flushTimer ??= setTimeout(() => this.flush(), WRITE_BATCH_MS).unref()
+  }
+
+  /** Writes what is queued, in one transaction. Never throws: a failed batch (database busy) is retried. */
+  flush(): void {
+    clearTimeout(this.flushTimer)
+    this.flushTimer = undefined
+    if (this.pending.length === 0 || !this.db.open) return
+    const writes = this.pending
+    this.pending = []
+    try {
+      this.db.immediate(() => {
+        for (const write of writes) write()
+      })
+    } catch {
+      this.pending = [...writes, ...this.pending].slice(-MAX_PENDING_WRITES)
+      this.flushTimer = setTimeout(() => this.flush(), WRITE_BATCH_MS).unref()
+    }
   }
 
   /** Empty `candidates`: nothing to post, so undefined, and the slot stays free for a later try. */
   pickDailyQuote(slot: string, candidates: string[], random: () => number): string | undefined {
+    this.flush()
     return this.claim(slot, candidates, random)
   }
 
@@ -275,6 +323,7 @@ export class SqliteStore implements Store {
   }
 
   report(options: ReportOptions): Report {
+    this.flush()
     const since = options.since.getTime()
     if (!Number.isFinite(since)) throw new RangeError('report: since is not a valid date')
     const limit = Math.min(MAX_REPORT_LIMIT, Math.max(1, Math.floor(options.limit ?? DEFAULT_REPORT_LIMIT)))
@@ -302,6 +351,7 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
+    this.flush()
     if (this.db.open) this.db.close()
   }
 }
