@@ -18,13 +18,31 @@ const httpUrl = z
   .optional()
   .refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL')
 
-const port = (fallback: number) =>
-  z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole number')
-    .min(0, 'must be between 0 and 65535')
-    .max(65535, 'must be between 0 and 65535')
-    .default(fallback)
+/** An empty variable means unset (as .env.example ships them), never "0" or "". */
+const unsetIfEmpty = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value
+
+const optionalPort = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'must be a port number (0 to 65535)')
+    .transform(Number)
+    .refine((n) => n <= 65535, 'must be a port number (0 to 65535)')
+    .optional(),
+)
+const port = (fallback: number) => optionalPort.transform((n) => n ?? fallback)
+
+/** One of a few words, empty meaning the default; the message lists them. */
+const choice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z.preprocess(
+    unsetIfEmpty,
+    z
+      .enum(values, { error: `must be one of ${values.join(', ')}` })
+      .optional()
+      .transform((v) => v ?? fallback),
+  )
 
 const envSchema = z
   .object({
@@ -50,44 +68,51 @@ const envSchema = z
     ),
     DISCORD_API_URL: httpUrl,
     CORPUS_DIR: optionalText,
-    CORPUS_WATCH: z.enum(['on', 'off']).default('on'),
+    CORPUS_WATCH: choice(['on', 'off'], 'on'),
     DATA_DIR: optionalText,
     DATA_SALT: optionalText.refine(
       (v) => v === undefined || v.length >= 16,
       'must be at least 16 characters',
     ),
-    HEALTH_PORT: z.coerce
-      .number({ error: 'must be a port number' })
-      .int('must be a whole number')
-      .min(0, 'must be between 0 and 65535')
-      .max(65535, 'must be between 0 and 65535')
-      .optional(),
-    ADMIN_USERS: optionalText,
+    HEALTH_PORT: optionalPort,
+    ADMIN_USERS: optionalText.refine(
+      (v) => v === undefined || v.split(',').every((u) => /^(slack|discord):\S+$/.test(u.trim())),
+      'must be a comma-separated list of platform:userId, e.g. slack:U123,discord:456',
+    ),
     DAILY_QUOTE_SLACK_CHANNEL: optionalText,
     DAILY_QUOTE_DISCORD_CHANNEL: optionalText,
     DAILY_QUOTE_AT: optionalText.refine(
       (v) => v === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(v),
       'must be a time such as 09:30',
     ),
-    DAILY_QUOTE_TIMEZONE: z
-      .string()
-      .trim()
-      .default('Europe/Paris')
-      .refine((zone) => {
-        try {
-          new Intl.DateTimeFormat('fr-FR', { timeZone: zone })
-          return true
-        } catch {
-          return false
-        }
-      }, 'must be an IANA time zone such as Europe/Paris'),
-    DAILY_QUOTE_DAYS: z.enum(['weekdays', 'everyday']).default('weekdays'),
-    RATE_LIMIT: z
-      .string()
-      .trim()
-      .default('10/10s')
-      .refine((v) => /^\d{1,4}\/\d{1,4}s$/.test(v), 'must look like 10/10s (requests per seconds)'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DAILY_QUOTE_TIMEZONE: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .trim()
+        .default('Europe/Paris')
+        .refine((zone) => {
+          try {
+            new Intl.DateTimeFormat('fr-FR', { timeZone: zone })
+            return true
+          } catch {
+            return false
+          }
+        }, 'must be an IANA time zone such as Europe/Paris'),
+    ),
+    DAILY_QUOTE_DAYS: choice(['weekdays', 'everyday'], 'weekdays'),
+    RATE_LIMIT: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .trim()
+        .default('10/10s')
+        .refine(
+          (v) => /^[1-9]\d{0,3}\/[1-9]\d{0,3}s$/.test(v),
+          'must look like 10/10s (at least 1 request per at least 1 second)',
+        ),
+    ),
+    LOG_LEVEL: choice(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -160,7 +185,7 @@ export interface Config {
   /** Unset: the project's own corpus folder. */
   corpusDir?: string
   logLevel: Env['LOG_LEVEL']
-  /** HTTP port (Slack HTTP mode), also used for health later. */
+  /** HTTP port: Slack's HTTP receiver, and /healthz when no HEALTH_PORT is set. */
   port: number
 }
 

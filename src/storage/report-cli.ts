@@ -203,10 +203,11 @@ export async function runReport(argv: string[], io: RunReportIo): Promise<number
     opened = openExistingSqliteStore(args.dataDir)
   } catch (error) {
     if (error instanceof StorageError && error.code === 'STORAGE_NOT_FOUND') {
-      io.stderr(
-        `report : pas encore de base de données dans ${args.dataDir} (le bot la crée à son premier démarrage ; sinon --data-dir)\n`,
+      // No database yet is a normal state (the bot has not run here): an empty report, not a failure.
+      io.stdout(
+        `Aucune donnée : pas encore de base dans ${args.dataDir} (le bot la crée à son premier démarrage ; sinon --data-dir).\n`,
       )
-      return 1
+      return 0
     }
     io.stderr(`report : ${firstLine(error).replace(/^storage: /, '')}\n`)
     return 1

@@ -24,5 +24,8 @@ export function answerJson(query: string, engine: SearchEngine, limit: number): 
     ...(outcome.truncated ? ['question truncated'] : []),
     ...outcome.corrections.map((c) => `read "${c.from}" as "${c.to}"`),
   ]
+  // JSON.stringify leaves U+2028/U+2029 raw; line-based readers would see them as line ends.
   return JSON.stringify({ query, results, total: outcome.total, ...(notes.length ? { notes } : {}) })
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
 }

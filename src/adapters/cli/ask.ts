@@ -4,7 +4,6 @@
  *
  * A stable contract for scripts: JSON results carry each record's verbatim text, section and source.
  */
-import { createInterface } from 'node:readline'
 import type { AnswerItem } from '../../answers/answer.js'
 import { toItem } from '../../answers/items.js'
 import { DEFAULT_CORPUS_DIR } from '../../answers/load-bot.js'
@@ -64,6 +63,26 @@ function toText(query: string, engine: SearchEngine, limit: number): string {
     .join('\n')
 }
 
+/**
+ * Lines as batch callers count them: split on "\n" only (an optional "\r" before it is dropped). readline
+ * would also end a line at a lone "\r", and then print two answers for one input line.
+ */
+async function* inputLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  // Decoded by the stream, so that a character split across two chunks stays whole.
+  input.setEncoding('utf8')
+  let pending = ''
+  for await (const chunk of input) {
+    pending += String(chunk)
+    let end = pending.indexOf('\n')
+    while (end >= 0) {
+      yield pending.slice(0, end).replace(/\r$/, '')
+      pending = pending.slice(end + 1)
+      end = pending.indexOf('\n')
+    }
+  }
+  if (pending !== '') yield pending.replace(/\r$/, '')
+}
+
 async function main(): Promise<number> {
   let options: Options
   try {
@@ -83,18 +102,13 @@ async function main(): Promise<number> {
     process.stdout.write(`${out}\n`)
     return 0
   }
-  const lines = createInterface({
-    input: process.stdin,
-    crlfDelay: Number.POSITIVE_INFINITY,
-    terminal: false,
-  })
-  for await (const line of lines) {
+  for await (const line of inputLines(process.stdin)) {
     // One line out per line in, whatever it holds: batch callers pair them by position.
     let out: string
     try {
       out = options.json
         ? answerJson(line, engine, options.limit)
-        : toText(line, engine, options.limit).replace(/\n\s*/g, ' ')
+        : toText(line, engine, options.limit).replace(/[\r\n\u2028\u2029]\s*/g, ' ')
     } catch {
       out = options.json ? JSON.stringify({ query: line, results: [], error: 'internal error' }) : 'Erreur.'
     }

@@ -44,6 +44,8 @@ describe('npm run ask', () => {
       '"monteur" AND (vfx OR *)~2 +-',
       '<!channel> @everyone',
       'pizza margherita',
+      'mont\reur', // a lone carriage return is not a line end for batch callers
+      'monteur\u2028doublage',
     ]
     const run = ask(['--json', '--limit', '5', '-'], `${lines.join('\n')}\n`)
     expect(run.status).toBe(0)

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig } from '../src/config.js'
+
+const problems = (env: Record<string, string>) => {
+  try {
+    parseConfig(env)
+    return []
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError)
+    return (error as ConfigError).problems
+  }
+}
+
+describe('config', () => {
+  it('runs with nothing set: console chat, defaults everywhere', () => {
+    const config = parseConfig({})
+    expect(config.slack).toBeUndefined()
+    expect(config.discord).toBeUndefined()
+    expect(config).toMatchObject({ port: 3000, logLevel: 'info', watchCorpus: true, dataDir: 'data' })
+  })
+
+  it('reads empty variables (as .env.example ships them) as unset, never as 0', () => {
+    const config = parseConfig({ PORT: '', HEALTH_PORT: '', LOG_LEVEL: '', CORPUS_WATCH: '', RATE_LIMIT: '' })
+    expect(config.port).toBe(3000)
+    expect(config.healthPort).toBeUndefined()
+    expect(config.rateLimit).toEqual({ max: 10, windowMs: 10_000 })
+  })
+
+  it('names every bad variable on a line of its own', () => {
+    const lines = problems({
+      PORT: '1e3',
+      LOG_LEVEL: 'loud',
+      RATE_LIMIT: '0/10s',
+      ADMIN_USERS: 'U123',
+      SLACK_BOT_TOKEN: 'xoxp-user-token',
+    })
+    expect(lines).toHaveLength(5)
+    for (const name of ['PORT', 'LOG_LEVEL', 'RATE_LIMIT', 'ADMIN_USERS', 'SLACK_BOT_TOKEN']) {
+      expect(lines.filter((line) => line.startsWith(`config: ${name} `))).toHaveLength(1)
+    }
+  })
+
+  it('checks the rules between variables', () => {
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+      'config: SLACK_SIGNING_SECRET is required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)',
+    ])
+    expect(problems({ DAILY_QUOTE_SLACK_CHANNEL: 'C1' })).toEqual(
+      expect.arrayContaining([
+        'config: DAILY_QUOTE_SLACK_CHANNEL needs SLACK_BOT_TOKEN',
+        'config: DAILY_QUOTE_AT is required when a daily quote channel is set',
+      ]),
+    )
+  })
+
+  it('builds the platform sections from their tokens', () => {
+    const config = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      DISCORD_TOKEN: 'abc',
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
+      ADMIN_USERS: 'slack:U1, discord:42',
+    })
+    expect(config.slack).toMatchObject({ botToken: 'xoxb-1', appToken: 'xapp-1' })
+    expect(config.discord).toMatchObject({ token: 'abc', apiUrl: 'http://127.0.0.1:9/api' })
+    expect(config.adminUsers).toEqual(['slack:U1', 'discord:42'])
+  })
+})
