@@ -5,7 +5,7 @@ import { SLASH_COMMAND } from '../src/answers/command.js'
 /** Help: what the bot knows and how to ask. Shown for empty text too. */
 export const aideCommand: Command = {
   name: 'aide',
-  aliases: ['help', '?', 'aidez-moi', 'usage'],
+  aliases: ['help', 'aidez-moi', 'usage'],
   description: { fr: 'Comment utiliser ia-cinema', en: 'How to use ia-cinema' },
   usage: 'aide',
   deterministic: () => true,

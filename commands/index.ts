@@ -41,7 +41,8 @@ export function parseRequest(text: string): ParsedRequest {
   const trimmed = String(text ?? '')
     .replace(COMMAND_PREFIX, '')
     .trim()
-  if (trimmed === '') return { command: aideCommand, args: '' }
+  // Nothing to search (empty, "?", emoji only): help says what can be asked.
+  if (!/[\p{L}\p{N}]/u.test(trimmed)) return { command: aideCommand, args: '' }
   const [first = '', ...rest] = trimmed.split(/\s+/)
   const lower = first.toLowerCase().replace(/[?!.:,;]+$/, '')
   // Most first words are plain ASCII and not commands: only fold (NFD, costly) when the exact form is unknown.

@@ -1,4 +1,4 @@
-import { encodeAction } from '../src/answers/actions.js'
+import { decodeAction, encodeAction } from '../src/answers/actions.js'
 import { type Action, type Answer, emptyAnswer } from '../src/answers/answer.js'
 import type { Command, CommandContext } from '../src/answers/command.js'
 import { jobMap, jobsNamedBy, toItem } from '../src/answers/items.js'
@@ -79,12 +79,12 @@ function searchAnswer(
     itemId: item.id,
     style: 'primary',
   }))
-  if (outcome.total > offset + outcome.hits.length) {
-    actions.push({
-      kind: 'more',
-      label: 'Plus de résultats',
-      id: encodeAction({ kind: 'more', offset: offset + outcome.hits.length, terms: outcome.terms }),
-    })
+  const more = encodeAction({ kind: 'more', offset: offset + outcome.hits.length, terms: outcome.terms })
+  // A question too long for its terms to fit in the button would page through another question: no button.
+  const decoded = decodeAction(more)
+  const termsFit = decoded?.kind === 'more' && decoded.terms.length === outcome.terms.length
+  if (outcome.total > offset + outcome.hits.length && termsFit) {
+    actions.push({ kind: 'more', label: 'Plus de résultats', id: more })
   }
   if (outcome.quotes > 0) {
     actions.push({

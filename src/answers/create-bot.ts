@@ -147,7 +147,14 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
     return answer
   }
 
-  return {
+  const failure = (error: unknown): Answer => {
+    options.logger?.error({ err: error }, 'the core failed to answer')
+    const answer = emptyAnswer('error', 'ia-cinema')
+    answer.lines = ['Désolé, une erreur est survenue. Réessayez dans un instant.']
+    return answer
+  }
+
+  const bot: Bot = {
     async ask(text, requester) {
       if (limited(requester)) {
         const answer = emptyAnswer('error', 'Trop de demandes')
@@ -261,6 +268,17 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
       answer.items = quote.items
       return answer
     },
+  }
+
+  // The contract says ask() and act() never throw: a bug becomes a French message, not a dead request.
+  return {
+    ...bot,
+    ask: (text, requester) => bot.ask(text, requester).catch(failure),
+    act: (actionId, requester) =>
+      bot.act(actionId, requester).catch((error: unknown) => {
+        failure(error)
+        return { type: 'invalid', message: 'Désolé, une erreur est survenue. Réessayez dans un instant.' }
+      }),
   }
 }
 

@@ -43,11 +43,12 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
 }
 
 export function parseDocument(file: string, id: string, source: string): CorpusDocument {
-  if (!/^[a-z0-9][a-z0-9-]{0,59}$/.test(id)) {
+  // The id travels in every button of its passages (≤ 100 characters with the rest of the state).
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) {
     throw new CorpusError(
       file,
       'file name',
-      'must be lower-case letters, digits and hyphens (it becomes the id)',
+      'must be 1 to 40 lower-case letters, digits and hyphens (it becomes the id)',
     )
   }
   const { frontMatter, body } = splitFrontMatter(file, source)

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { decodeAction, encodeAction, MAX_ACTION_ID_LENGTH } from '../../src/answers/actions.js'
 import type { Answer } from '../../src/answers/answer.js'
 import type { Bot, Requester } from '../../src/answers/bot.js'
+import { createBot } from '../../src/answers/create-bot.js'
 import { loadBot } from '../../src/answers/load-bot.js'
 
 const requester: Requester = { platform: 'console', userId: 'U1' }
@@ -71,6 +72,28 @@ describe('search answers', () => {
       const outcome = await bot.act(id, requester)
       expect(outcome.type, id).toBe('invalid')
     }
+  })
+})
+
+describe('failures', () => {
+  it('answers in French instead of throwing when the core fails', async () => {
+    const broken = createBot(() => {
+      throw new Error('index gone')
+    })
+    const answer = await broken.ask('monteur', requester)
+    expect(answer.kind).toBe('error')
+    expect(answer.lines.join(' ')).toMatch(/erreur/)
+    expect((await broken.act('iac:next:1', requester)).type).toBe('invalid')
+  })
+
+  it('pages with the same terms the question was read as (they fit in the button)', async () => {
+    const answer = await bot.ask('Quels métiers sont menacés par l’IA ?', requester)
+    const more = answer.actions.find((a) => a.kind === 'more')
+    expect(decodeAction(more?.id ?? '')).toEqual({
+      kind: 'more',
+      offset: 3,
+      terms: ['emploi', 'menace', 'ia'],
+    })
   })
 })
 

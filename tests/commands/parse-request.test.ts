@@ -34,3 +34,10 @@ describe('parseRequest (shared by Slack text, Discord option, console and mentio
     expect(parsed('  \n ')).toEqual(['aide', ''])
   })
 })
+
+describe('parseRequest on text with nothing to search', () => {
+  it('gives help for punctuation or emoji alone', () => {
+    expect(parsed('?')).toEqual(['aide', ''])
+    expect(parsed('🎬🍿')).toEqual(['aide', ''])
+  })
+})

@@ -64,14 +64,31 @@ export async function startDiscord(
   )
   client.on(Events.Invalidated, () => log.error('discord session invalidated'))
 
+  // Handlers still answering: awaited on shutdown before the client (and its REST token) goes away.
+  const inFlight = new Set<Promise<void>>()
+  let stopped = false
+  const track = (work: Promise<void>) => {
+    inFlight.add(work)
+    const forget = () => {
+      inFlight.delete(work)
+    }
+    work.then(forget, forget)
+  }
+
   client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(interaction, { ...context, log: log.child({ reqId: interaction.id }) }).catch(
-      (error: unknown) => log.error({ error: describeError(error) }, 'discord interaction listener failed'),
+    if (stopped) return
+    track(
+      handleInteraction(interaction, { ...context, log: log.child({ reqId: interaction.id }) }).catch(
+        (error: unknown) => log.error({ error: describeError(error) }, 'discord interaction listener failed'),
+      ),
     )
   })
   client.on(Events.MessageCreate, (message) => {
-    handleMessage(message, { ...context, log: log.child({ reqId: message.id }) }).catch((error: unknown) =>
-      log.error({ error: describeError(error) }, 'discord message listener failed'),
+    if (stopped) return
+    track(
+      handleMessage(message, { ...context, log: log.child({ reqId: message.id }) }).catch((error: unknown) =>
+        log.error({ error: describeError(error) }, 'discord message listener failed'),
+      ),
     )
   })
 
@@ -100,7 +117,6 @@ export async function startDiscord(
   }
   log.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'discord ready')
 
-  let stopped = false
   return {
     client,
     status: () => (stopped ? 'stopped' : client.isReady() ? 'ready' : 'connecting'),
@@ -112,6 +128,7 @@ export async function startDiscord(
     async stop() {
       if (stopped) return
       stopped = true
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight])
       await client.destroy()
       log.info('discord stopped')
     },

@@ -81,7 +81,11 @@ export async function startSlack(
     // token then fails start-up cleanly rather than as an unhandled rejection.
     deferInitialization: true,
   })
-  registerListeners(app, { bot, logger: log, ackBudgetMs: options.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS })
+  const listeners = registerListeners(app, {
+    bot,
+    logger: log,
+    ackBudgetMs: options.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS,
+  })
 
   try {
     await app.init()
@@ -97,7 +101,8 @@ export async function startSlack(
   let stopping: Promise<void> | undefined
   // Idempotent: a shutdown path may call it twice, and Bolt's receivers reject a second stop.
   const stop = () => {
-    stopping ??= Promise.resolve(app.stop()).then(() => undefined)
+    // The receiver stops taking requests first; then what was already accepted finishes its replies.
+    stopping ??= Promise.resolve(app.stop()).then(() => listeners.drain())
     return stopping
   }
   const status = () => (stopping ? 'stopped' : 'ready') as ReturnType<AdapterHandle['status']>

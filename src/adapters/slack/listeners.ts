@@ -37,12 +37,21 @@ function lazyChild(base: Logger): Logger {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Every listener, for HTTP and Socket Mode alike. */
-export function registerListeners(app: App, deps: SlackDeps): void {
+export function registerListeners(app: App, deps: SlackDeps): { drain(): Promise<void> } {
+  // Work still running after Bolt has acknowledged (events, clicks, late answers): awaited on shutdown.
+  const inFlight = new Set<Promise<void>>()
   // Each request gets its own logger child with a request id, so its log lines can be told apart.
   const perRequest =
     <A>(make: (deps: SlackDeps) => (args: A) => Promise<void>) =>
-    (args: A) =>
-      make({ ...deps, logger: lazyChild(deps.logger) })(args)
+    (args: A) => {
+      const work = make({ ...deps, logger: lazyChild(deps.logger) })(args)
+      inFlight.add(work)
+      const forget = () => {
+        inFlight.delete(work)
+      }
+      work.then(forget, forget)
+      return work
+    }
   app.command(COMMAND_NAME, perRequest(iaCinemaCommand))
   app.action(
     { type: 'block_actions', action_id: new RegExp(`^${escapeRegExp(ACTION_ID_PREFIX)}`) },
@@ -60,4 +69,10 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       'slack: unhandled listener error',
     )
   })
+
+  return {
+    async drain() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+    },
+  }
 }
