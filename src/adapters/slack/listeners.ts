@@ -57,9 +57,22 @@ export function registerListeners(app: App, deps: SlackDeps): { drain(): Promise
     { type: 'block_actions', action_id: new RegExp(`^${escapeRegExp(ACTION_ID_PREFIX)}`) },
     perRequest(buttonClick),
   )
-  app.event('app_mention', perRequest(appMention))
-  app.event('message', perRequest(directMessage))
-  app.event('app_home_opened', perRequest(appHomeOpened))
+  // One listener for the three events: Bolt runs every listener's matching on every request, slash commands
+  // included, so fewer listeners is less work per request.
+  const onMention = perRequest(appMention)
+  const onMessage = perRequest(directMessage)
+  const onHomeOpened = perRequest(appHomeOpened)
+  const events = new RegExp(`^(${EVENT_SUBSCRIPTIONS.map((e) => e.split('.')[0]).join('|')})$`)
+  app.event(events, async (args) => {
+    switch (args.event.type) {
+      case 'app_mention':
+        return onMention(args as unknown as Parameters<typeof onMention>[0])
+      case 'message':
+        return onMessage(args as unknown as Parameters<typeof onMessage>[0])
+      case 'app_home_opened':
+        return onHomeOpened(args as unknown as Parameters<typeof onHomeOpened>[0])
+    }
+  })
 
   // Last net: listeners catch their own failures, so anything reaching here is a bug. Logged, and swallowed so
   // that Bolt does not turn it into an unhandled rejection.
