@@ -2,13 +2,16 @@
  * npm run report [-- --since 7d] [--data-dir DIR] [--limit N]: what the bot could not answer, the passages
  * people found useless, and usage per command and platform, for the people who maintain corpus/.
  */
-import { fileURLToPath } from 'node:url'
+import { DEFAULT_CORPUS_DIR } from '../src/answers/load-bot.js'
+import { loadConfigOrExit } from '../src/config.js'
 import { loadCorpus } from '../src/corpus/load-corpus.js'
 import { runReport } from '../src/storage/report-cli.js'
 
-const CORPUS_DIR = fileURLToPath(new URL('../corpus', import.meta.url))
+// The same DATA_DIR and CORPUS_DIR as the bot; a --data-dir given on the command line comes later and wins.
+const config = loadConfigOrExit()
+const CORPUS_DIR = config.corpusDir ?? DEFAULT_CORPUS_DIR
 
-runReport(process.argv.slice(2), {
+runReport(['--data-dir', config.dataDir, ...process.argv.slice(2)], {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   loadPassages: async () => new Map((await loadCorpus(CORPUS_DIR)).records.map((r) => [r.id, r.text])),
