@@ -111,11 +111,6 @@ export class FrenchAnalyzer {
     return this.tokens(text, mode).flatMap((t) => t.terms)
   }
 
-  /** The primary term of one word (stem or concept), or undefined for a stop word. */
-  termOf(word: string): string | undefined {
-    return this.wordTerms(normalizeText(word))[0]
-  }
-
   isStopWord(word: string): boolean {
     return this.stopWords.has(fold(word))
   }
@@ -169,15 +164,15 @@ export class FrenchAnalyzer {
     if (surface.includes('.')) {
       const parts = surface.split('.').filter(Boolean)
       if (parts.every((p) => p.length === 1)) return this.wordTerms(parts.join(''))
-      const whole = this.contentTerm(parts.join(''), surface)
-      const first = this.contentTerm(parts[0] as string, parts[0] as string)
+      const whole = this.contentTerm(parts.join(''))
+      const first = this.contentTerm(parts[0] as string)
       return unique([whole, first])
     }
     if (surface.includes('-')) {
       const parts = surface.split('-').filter(Boolean)
       const partTerms = parts.map((part) => {
         const { text, elided } = this.stripElision(part)
-        return elided && this.stopWords.has(fold(text)) ? undefined : this.contentTerm(text, text)
+        return elided && this.stopWords.has(fold(text)) ? undefined : this.contentTerm(text)
       })
       const stems = parts.map((part) => this.stem(fold(this.stripElision(part).text)))
       const joined = stems.join('')
@@ -189,11 +184,11 @@ export class FrenchAnalyzer {
     if (text.length === 0) return []
     // "AI" in capitals is the English for IA; after an elision (j'ai) "ai" is the verb.
     if (!elided && fold(text) === 'ai') return ['ia']
-    return unique([this.contentTerm(text, surface)])
+    return unique([this.contentTerm(text)])
   }
 
   /** One word (no hyphen, no elision) to its term, or undefined for a stop word. */
-  private contentTerm(word: string, _surface: string): string | undefined {
+  private contentTerm(word: string): string | undefined {
     const folded = fold(word)
     if (!folded || this.stopWords.has(folded)) return undefined
     const stemmed = this.stem(folded)
