@@ -67,6 +67,11 @@ const envSchema = z
       'must be a numeric id',
     ),
     DISCORD_API_URL: httpUrl,
+    DISCORD_PUBLIC_KEY: optionalText.refine(
+      (v) => v === undefined || /^[0-9a-f]{64}$/i.test(v),
+      'must be the application public key (64 hex characters)',
+    ),
+    DISCORD_HTTP_PORT: optionalPort,
     CORPUS_DIR: optionalText,
     CORPUS_WATCH: choice(['on', 'off'], 'on'),
     DATA_DIR: optionalText,
@@ -129,6 +134,20 @@ const envSchema = z
         message: 'is required when Slack is configured',
       })
     }
+    if (env.DISCORD_PUBLIC_KEY && env.DISCORD_HTTP_PORT === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_HTTP_PORT'],
+        message: 'is required with DISCORD_PUBLIC_KEY',
+      })
+    }
+    if (env.DISCORD_HTTP_PORT !== undefined && !env.DISCORD_PUBLIC_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_PUBLIC_KEY'],
+        message: 'is required with DISCORD_HTTP_PORT',
+      })
+    }
     const need = (variable: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: [variable], message })
     if (env.DAILY_QUOTE_SLACK_CHANNEL && !env.SLACK_BOT_TOKEN)
@@ -168,9 +187,17 @@ export interface DailyQuoteConfig {
   discordChannel?: string
 }
 
+/** Discord's HTTP interactions endpoint (stateless replicas, serverless): no gateway, no bot token needed. */
+export interface DiscordHttpConfig {
+  publicKey: string
+  port: number
+  apiUrl?: string
+}
+
 export interface Config {
   slack?: SlackConfig
   discord?: DiscordConfig
+  discordHttp?: DiscordHttpConfig
   dailyQuote?: DailyQuoteConfig
   /** Watch corpus/ and reload on change. */
   watchCorpus: boolean
@@ -223,6 +250,10 @@ export function parseConfig(source: Record<string, string | undefined> = process
           apiUrl: env.DISCORD_API_URL,
         }
       : undefined,
+    discordHttp:
+      env.DISCORD_PUBLIC_KEY && env.DISCORD_HTTP_PORT !== undefined
+        ? { publicKey: env.DISCORD_PUBLIC_KEY, port: env.DISCORD_HTTP_PORT, apiUrl: env.DISCORD_API_URL }
+        : undefined,
     corpusDir: env.CORPUS_DIR,
     watchCorpus: env.CORPUS_WATCH === 'on',
     dataDir: env.DATA_DIR ?? 'data',

@@ -64,20 +64,38 @@ const stoppers: Array<() => Promise<void> | void> = []
 let shuttingDown = false
 const health = healthRoute({ holder, adapters: () => adapters, startedAt, shuttingDown: () => shuttingDown })
 
+// /healthz rides on Slack's HTTP receiver when there is one; otherwise it gets a server of its own.
+let slackServesHealth = false
 try {
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/app.js')
     const slack = await startSlack(bot, config.slack, logger, { routes: [health] })
     adapters.slack = slack
-    if (slack.mode === 'socket' || config.healthPort !== undefined) {
-      stoppers.push((await startHealthServer(config.healthPort ?? config.port, health, logger)).stop)
-    }
+    slackServesHealth = slack.mode === 'http'
   }
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/start-discord.js')
     adapters.discord = await startDiscord(bot, config.discord, logger)
-    if (!config.slack)
-      stoppers.push((await startHealthServer(config.healthPort ?? config.port, health, logger)).stop)
+  }
+  if (config.discordHttp) {
+    const { startDiscordHttp } = await import('./adapters/discord/http-interactions.js')
+    const endpoint = await startDiscordHttp(bot, config.discordHttp, logger)
+    let stopped = false
+    adapters.discordHttp = {
+      status: () => (stopped ? 'stopped' : 'ready'),
+      postDailyQuote: async () => {
+        throw new Error(
+          'the Discord HTTP endpoint cannot post in a channel: the daily quote needs DISCORD_TOKEN',
+        )
+      },
+      stop: async () => {
+        stopped = true
+        await endpoint.stop()
+      },
+    }
+  }
+  if (Object.keys(adapters).length > 0 && (!slackServesHealth || config.healthPort !== undefined)) {
+    stoppers.push((await startHealthServer(config.healthPort ?? config.port, health, logger)).stop)
   }
 } catch (error) {
   logger.fatal({ err: error }, 'an adapter could not start')

@@ -52,6 +52,21 @@ describe('config', () => {
     )
   })
 
+  it('starts the Discord HTTP interactions endpoint only with both its key and its port', () => {
+    const key = 'ab'.repeat(32)
+    expect(parseConfig({ DISCORD_PUBLIC_KEY: key, DISCORD_HTTP_PORT: '8787' }).discordHttp).toEqual({
+      publicKey: key,
+      port: 8787,
+      apiUrl: undefined,
+    })
+    expect(problems({ DISCORD_PUBLIC_KEY: key })).toEqual([
+      'config: DISCORD_HTTP_PORT is required with DISCORD_PUBLIC_KEY',
+    ])
+    expect(problems({ DISCORD_PUBLIC_KEY: 'nope', DISCORD_HTTP_PORT: '1' })).toEqual([
+      'config: DISCORD_PUBLIC_KEY must be the application public key (64 hex characters)',
+    ])
+  })
+
   it('builds the platform sections from their tokens', () => {
     const config = parseConfig({
       SLACK_BOT_TOKEN: 'xoxb-1',
