@@ -290,8 +290,10 @@ function suggest(engine: SearchEngine, partial: string): Suggestion[] {
   const prefix = fold(text.slice(lastSpace + 1))
   const out = new Map<string, Suggestion>()
   const add = (value: string, name: string = value) => {
-    const full = `${head}${value}`.slice(0, MAX_CHOICE_LENGTH)
-    if (!full.trim() || out.has(full) || out.size >= MAX_SUGGESTIONS) return
+    const full = `${head}${value}`
+    // A value cut short would run another question than the one shown: too long means not offered.
+    if (!full.trim() || full.length > MAX_CHOICE_LENGTH || out.has(full) || out.size >= MAX_SUGGESTIONS)
+      return
     out.set(full, { name: `${head}${name}`.slice(0, MAX_CHOICE_LENGTH), value: full })
   }
   const matches = (word: string) => prefix === '' || fold(word).startsWith(prefix)
