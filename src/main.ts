@@ -51,7 +51,8 @@ try {
 const bot = createBot(() => holder.engine, {
   store,
   userKey,
-  rateLimit: config.rateLimit,
+  // Fair use protects shared channels; the console chat is one person at a keyboard (or a pipe).
+  rateLimit: config.slack || config.discord || config.discordHttp ? config.rateLimit : undefined,
   adminUsers: config.adminUsers,
   reload: () => holder.reload('reload command'),
   logger,
