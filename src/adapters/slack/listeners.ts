@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt'
 import type { Logger } from '../../logger.js'
+import { escapeRegExp } from '../regexp.js'
 import { buttonClick } from './actions/button-click.js'
 import { COMMAND_NAME, iaCinemaCommand } from './commands/ia-cinema.js'
 import { appHomeOpened } from './events/app-home-opened.js'
@@ -33,8 +34,6 @@ function lazyChild(base: Logger): Logger {
     },
   })
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Every listener, for HTTP and Socket Mode alike. */
 export function registerListeners(app: App, deps: SlackDeps): { drain(): Promise<void> } {

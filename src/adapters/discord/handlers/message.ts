@@ -1,4 +1,5 @@
 import type { Message } from 'discord.js'
+import { escapeRegExp } from '../../regexp.js'
 import { type HandlerContext, NO_MENTIONS, requesterOf } from '../context.js'
 import { describeError } from '../errors.js'
 import { ERROR_TEXT, renderAnswer, renderNotice } from '../render-message.js'
@@ -8,8 +9,6 @@ export interface BotIdentity {
   userId: string
   roleIds: readonly string[]
 }
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function addressPattern(identity: BotIdentity): RegExp {
   const roles = identity.roleIds.map((id) => `<@&${escapeRegExp(id)}>`)
