@@ -1,6 +1,6 @@
 import { emptyAnswer } from '../src/answers/answer.js'
-import type { Command } from '../src/answers/command.js'
-import { SLASH_COMMAND } from '../src/answers/command.js'
+import type { Command } from './command.js'
+import { SLASH_COMMAND } from './command.js'
 
 /** Help: what the bot knows and how to ask. Shown for empty text too. */
 export const aideCommand: Command = {

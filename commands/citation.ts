@@ -1,8 +1,8 @@
 import { encodeAction } from '../src/answers/actions.js'
 import { type Answer, emptyAnswer } from '../src/answers/answer.js'
-import type { Command, CommandContext } from '../src/answers/command.js'
 import { toItem } from '../src/answers/items.js'
 import type { CorpusRecord } from '../src/corpus/types.js'
+import type { Command, CommandContext } from './command.js'
 
 /** A quote of the article with its speaker: on a theme, or at random. */
 export const citationCommand: Command = {

@@ -1,6 +1,6 @@
 import { type Exposure, emptyAnswer } from '../src/answers/answer.js'
-import type { Command } from '../src/answers/command.js'
 import { exposureNamed, jobMap } from '../src/answers/items.js'
+import type { Command } from './command.js'
 
 const ORDER: Exposure[] = ['menacé', 'évolue', 'résiste']
 const GROUP_TITLES: Record<Exposure, string> = {

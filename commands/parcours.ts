@@ -1,8 +1,8 @@
 import { encodeAction } from '../src/answers/actions.js'
 import { type Action, type Answer, emptyAnswer } from '../src/answers/answer.js'
-import type { Command, CommandContext } from '../src/answers/command.js'
 import { toItem } from '../src/answers/items.js'
 import type { CorpusRecord } from '../src/corpus/types.js'
+import type { Command, CommandContext } from './command.js'
 
 const MAX_ITEMS_PER_STEP = 4
 

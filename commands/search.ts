@@ -1,8 +1,8 @@
 import { decodeAction, encodeAction } from '../src/answers/actions.js'
 import { type Action, type Answer, emptyAnswer } from '../src/answers/answer.js'
-import type { Command, CommandContext } from '../src/answers/command.js'
 import { jobMap, jobsNamedBy, toItem } from '../src/answers/items.js'
 import { MAX_QUERY_WORDS, type SearchOutcome } from '../src/search/engine.js'
+import type { Command, CommandContext } from './command.js'
 
 export const PAGE_SIZE = 3
 

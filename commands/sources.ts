@@ -1,5 +1,5 @@
 import { emptyAnswer } from '../src/answers/answer.js'
-import type { Command } from '../src/answers/command.js'
+import type { Command } from './command.js'
 
 /** Where the answers come from: the document(s) and the studies they cite. */
 export const sourcesCommand: Command = {

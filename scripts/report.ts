@@ -2,7 +2,7 @@
  * npm run report [-- --since 7d] [--data-dir DIR] [--limit N]: what the bot could not answer, the passages
  * people found useless, and usage per command and platform, for the people who maintain corpus/.
  */
-import { DEFAULT_CORPUS_DIR } from '../src/answers/load-bot.js'
+import { DEFAULT_CORPUS_DIR } from '../src/bot/load-bot.js'
 import { loadConfigOrExit } from '../src/config.js'
 import { loadCorpus } from '../src/corpus/load-corpus.js'
 import { runReport } from '../src/storage/report-cli.js'

@@ -2,17 +2,18 @@
  * npm start: load the corpus, build the index, open the store, start every adapter whose tokens are set
  * (Slack, Discord) with /healthz and the daily quote; with none, the console chat on stdin/stdout.
  */
-import type { AdapterHandle } from './adapters/adapter.js'
+
 import { runConsoleChat } from './adapters/console/console-chat.js'
-import type { Requester } from './answers/bot.js'
-import { createBot } from './answers/create-bot.js'
-import { DEFAULT_CORPUS_DIR } from './answers/load-bot.js'
+import type { AdapterHandle } from './bot/adapter.js'
+import type { Requester } from './bot/bot.js'
+import { createBot } from './bot/create-bot.js'
+import { EngineHolder } from './bot/engine-holder.js'
+import { DEFAULT_CORPUS_DIR } from './bot/load-bot.js'
 import { loadConfigOrExit } from './config.js'
 import { CorpusError } from './corpus/errors.js'
 import { createLogger } from './logger.js'
 import { DailyQuote, type DailyQuoteTarget } from './operations/daily-quote.js'
 import { healthRoute, startHealthServer } from './operations/health.js'
-import { EngineHolder } from './search/engine-holder.js'
 import type { Store } from './storage/store.js'
 
 const SHUTDOWN_DEADLINE_MS = 4_500

@@ -4,7 +4,10 @@
  * so each adapter escapes it its own way.
  */
 
-export type Exposure = 'menacé' | 'évolue' | 'résiste'
+import type { Exposure } from '../corpus/types.js'
+import type { TextSpan } from '../search/engine.js'
+
+export type { Exposure }
 
 export const EXPOSURE_LABELS: Record<Exposure, { fr: string; emoji: string }> = {
   menacé: { fr: 'Métier menacé', emoji: '🔴' },
@@ -13,10 +16,7 @@ export const EXPOSURE_LABELS: Record<Exposure, { fr: string; emoji: string }> = 
 }
 
 /** A run of text; `match` marks the words that matched the question (rendered bold). */
-export interface Segment {
-  text: string
-  match: boolean
-}
+export type Segment = TextSpan
 
 export interface SourceRef {
   /** Document id (file name without extension). */

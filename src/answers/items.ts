@@ -1,6 +1,6 @@
 import type { CorpusRecord } from '../corpus/types.js'
 import type { SearchEngine } from '../search/engine.js'
-import { fold } from '../search/normalize.js'
+import { fold } from '../text/normalize.js'
 import type { AnswerItem, Exposure, JobEntry, SourceRef } from './answer.js'
 
 const FRAGMENT_EDGE_WORDS = 5

@@ -1,4 +1,4 @@
-import { fold } from '../search/normalize.js'
+import { fold } from '../text/normalize.js'
 import { findQuotations, resolveSpeaker, splitSentences } from './sentences.js'
 import type { CorpusDocument, CorpusRecord } from './types.js'
 

@@ -1,7 +1,6 @@
-import type { Exposure } from '../answers/answer.js'
 import { CorpusError } from './errors.js'
 import { firstIssue, headingAttributesSchema } from './schema.js'
-import type { Section } from './types.js'
+import type { Exposure, Section } from './types.js'
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*(?:\{([^{}]*)\})?\s*$/
 const ATTRIBUTE = /([\p{L}_][\p{L}\p{N}_-]*)=(?:"([^"]*)"|(\S+))/gu

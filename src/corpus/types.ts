@@ -1,5 +1,11 @@
-import type { Exposure } from '../answers/answer.js'
-import type { ThesaurusConcept } from '../search/analyzer.js'
+/** How the article classifies a job: threatened, evolving or resisting. */
+export type Exposure = 'menacé' | 'évolue' | 'résiste'
+
+/** A thesaurus concept: forms that mean the same in a question, read as one canonical term. */
+export interface ThesaurusConcept {
+  canonical: string
+  terms: string[]
+}
 
 export interface Study {
   title: string

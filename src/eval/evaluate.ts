@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
-import { comparable } from '../search/normalize.js'
+import { comparable } from '../text/normalize.js'
 
 /** One line of queries.jsonl (format in the eval README). */
 const evalQuerySchema = z.union([

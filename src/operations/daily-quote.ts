@@ -1,6 +1,6 @@
 import { Cron } from 'croner'
-import type { AdapterHandle } from '../adapters/adapter.js'
 import { toItem } from '../answers/items.js'
+import type { AdapterHandle } from '../bot/adapter.js'
 import type { DailyQuoteConfig } from '../config.js'
 import type { Logger } from '../logger.js'
 import type { SearchEngine } from '../search/engine.js'

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { AdapterHandle, HttpRoute } from '../adapters/adapter.js'
+import type { AdapterHandle, HttpRoute } from '../bot/adapter.js'
+import type { EngineHolder } from '../bot/engine-holder.js'
 import type { Logger } from '../logger.js'
-import type { EngineHolder } from '../search/engine-holder.js'
 
 export interface HealthSources {
   holder: EngineHolder

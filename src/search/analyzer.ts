@@ -1,7 +1,8 @@
 import { stemmer as snowballFrench } from '@orama/stemmers/french'
 import { stopwords as englishStopWords } from '@orama/stopwords/english'
 import { stopwords as frenchStopWords } from '@orama/stopwords/french'
-import { fold, normalizeText } from './normalize.js'
+import type { ThesaurusConcept } from '../corpus/types.js'
+import { fold, normalizeText } from '../text/normalize.js'
 
 /**
  * French analysis, one pipeline for indexing and for questions:
@@ -9,11 +10,6 @@ import { fold, normalizeText } from './normalize.js'
  * stop words → proper names kept whole → feminine agent nouns to the masculine attested in the corpus →
  * Snowball French stem → thesaurus (phrases first, then words) to one canonical term.
  */
-
-export interface ThesaurusConcept {
-  canonical: string
-  terms: string[]
-}
 
 export interface AnalyzerOptions {
   concepts: ThesaurusConcept[]

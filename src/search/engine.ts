@@ -1,9 +1,8 @@
 import MiniSearch from 'minisearch'
-import type { Segment } from '../answers/answer.js'
 import { collectLexicon } from '../corpus/chunker.js'
 import type { Corpus, CorpusDocument, CorpusRecord } from '../corpus/types.js'
+import { fold, normalizeText } from '../text/normalize.js'
 import { type AnalyzedToken, FrenchAnalyzer } from './analyzer.js'
-import { fold, normalizeText } from './normalize.js'
 import { SpellingCorrector } from './spelling.js'
 
 /** Field weights: a heading or a job name says what a passage is about more surely than a word in it. */
@@ -19,6 +18,12 @@ export const QUOTE_PRIOR = 0.8
 export const MAX_QUERY_WORDS = 32
 /** Characters of a question that are read. */
 export const MAX_QUERY_CHARS = 2_000
+
+/** A run of a record's text; `match` marks the words that carry one of the question's terms. */
+export interface TextSpan {
+  text: string
+  match: boolean
+}
 
 export interface SearchOptions {
   limit?: number
@@ -184,10 +189,10 @@ export class SearchEngine {
   }
 
   /** The record's text cut into segments, the words that carry one of `terms` flagged. */
-  segments(record: CorpusRecord, terms: Iterable<string>): Segment[] {
+  segments(record: CorpusRecord, terms: Iterable<string>): TextSpan[] {
     const wanted = new Set(terms)
     const tokens = this.tokensByRecord.get(record.id) ?? []
-    const segments: Segment[] = []
+    const segments: TextSpan[] = []
     let cursor = 0
     const push = (text: string, match: boolean) => {
       if (!text) return

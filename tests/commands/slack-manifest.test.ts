@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import type { App } from '@slack/bolt'
 import { describe, expect, it } from 'vitest'
+import { SLASH_COMMAND } from '../../commands/command.js'
 import { COMMANDS, EVENT_SUBSCRIPTIONS, registerListeners } from '../../src/adapters/slack/listeners.js'
-import { SLASH_COMMAND } from '../../src/answers/command.js'
 import { FakeBot } from '../adapters/slack/fake-bot.js'
 import { memoryLogger } from '../adapters/slack/harness.js'
 

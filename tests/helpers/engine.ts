@@ -1,4 +1,4 @@
-import { DEFAULT_CORPUS_DIR } from '../../src/answers/load-bot.js'
+import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { loadCorpus } from '../../src/corpus/load-corpus.js'
 import { SearchEngine } from '../../src/search/engine.js'
 

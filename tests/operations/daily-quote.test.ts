@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { AdapterHandle } from '../../src/adapters/adapter.js'
 import type { AnswerItem } from '../../src/answers/answer.js'
+import type { AdapterHandle } from '../../src/bot/adapter.js'
 import { createLogger } from '../../src/logger.js'
 import { cronPattern, DailyQuote, dayIn } from '../../src/operations/daily-quote.js'
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite-store.js'

@@ -6,7 +6,7 @@
  */
 import type { AnswerItem } from '../../answers/answer.js'
 import { toItem } from '../../answers/items.js'
-import { DEFAULT_CORPUS_DIR } from '../../answers/load-bot.js'
+import { DEFAULT_CORPUS_DIR } from '../../bot/load-bot.js'
 import { CorpusError } from '../../corpus/errors.js'
 import { loadCorpus } from '../../corpus/load-corpus.js'
 import { SearchEngine } from '../../search/engine.js'

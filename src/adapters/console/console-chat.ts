@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import type { Action, Answer } from '../../answers/answer.js'
-import type { Bot, Requester } from '../../answers/bot.js'
+import type { Bot, Requester } from '../../bot/bot.js'
 import type { Logger } from '../../logger.js'
-import { fold } from '../../search/normalize.js'
+import { fold } from '../../text/normalize.js'
 import { ANSI, PLAIN, renderShare, renderText } from './render-text.js'
 
 export interface ConsoleOptions {

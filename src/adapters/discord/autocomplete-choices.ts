@@ -1,5 +1,5 @@
 import type { APIApplicationCommandOptionChoice } from 'discord.js'
-import type { Suggestion } from '../../answers/bot.js'
+import type { Suggestion } from '../../bot/bot.js'
 import { LIMITS } from './limits.js'
 import { truncate } from './markdown.js'
 

@@ -12,7 +12,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   Routes,
 } from 'discord.js'
-import { SLASH_COMMAND } from '../../answers/command.js'
+import { SLASH_COMMAND } from '../../../commands/command.js'
 
 export const COMMAND_NAME = SLASH_COMMAND.name
 export const QUESTION_OPTION = SLASH_COMMAND.option.name

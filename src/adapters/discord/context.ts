@@ -1,4 +1,4 @@
-import type { Bot, Requester } from '../../answers/bot.js'
+import type { Bot, Requester } from '../../bot/bot.js'
 import type { Logger } from '../../logger.js'
 
 /** What every listener needs: the core, a logger, and how long to wait before deferring. */

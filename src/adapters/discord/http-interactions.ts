@@ -8,7 +8,7 @@
 import { createPublicKey, type KeyObject, verify } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Bot } from '../../answers/bot.js'
+import type { Bot } from '../../bot/bot.js'
 import type { Logger } from '../../logger.js'
 import { toChoices } from './autocomplete-choices.js'
 import { COMMAND_NAME, QUESTION_OPTION } from './command-definition.js'

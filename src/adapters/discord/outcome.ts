@@ -1,4 +1,4 @@
-import type { ActionOutcome } from '../../answers/bot.js'
+import type { ActionOutcome } from '../../bot/bot.js'
 import { type RenderedMessage, renderAnswer, renderNotice, renderShare } from './render-message.js'
 
 /**

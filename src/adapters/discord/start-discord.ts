@@ -6,10 +6,10 @@
 
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js'
 import type { AnswerItem } from '../../answers/answer.js'
-import type { Bot } from '../../answers/bot.js'
+import type { AdapterHandle } from '../../bot/adapter.js'
+import type { Bot } from '../../bot/bot.js'
 import type { DiscordConfig } from '../../config.js'
 import type { Logger } from '../../logger.js'
-import type { AdapterHandle } from '../adapter.js'
 import { type HandlerContext, NO_MENTIONS } from './context.js'
 import { DiscordStartError, describeError } from './errors.js'
 import { handleInteraction } from './handlers/interaction.js'

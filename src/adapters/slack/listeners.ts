@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt'
 import type { Logger } from '../../logger.js'
-import { escapeRegExp } from '../regexp.js'
+import { escapeRegExp } from '../../text/regexp.js'
 import { buttonClick } from './actions/button-click.js'
 import { COMMAND_NAME, iaCinemaCommand } from './commands/ia-cinema.js'
 import { appHomeOpened } from './events/app-home-opened.js'

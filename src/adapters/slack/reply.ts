@@ -5,7 +5,7 @@
 
 import type { RespondArguments, RespondFn, webApi } from '@slack/bolt'
 import { type Answer, emptyAnswer } from '../../answers/answer.js'
-import type { Bot, Requester } from '../../answers/bot.js'
+import type { Bot, Requester } from '../../bot/bot.js'
 import type { Logger } from '../../logger.js'
 import { MESSAGES } from './messages.js'
 import { renderAnswer, renderHome, renderNotice, type SlackMessage } from './render-blocks.js'

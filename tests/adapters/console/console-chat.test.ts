@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runConsoleChat } from '../../../src/adapters/console/console-chat.js'
-import type { Bot } from '../../../src/answers/bot.js'
-import { loadBot } from '../../../src/answers/load-bot.js'
+import type { Bot } from '../../../src/bot/bot.js'
+import { loadBot } from '../../../src/bot/load-bot.js'
 
 let bot: Bot
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { SLASH_COMMAND } from '../../../commands/command.js'
 import {
   buildCommands,
   commandsRoute,
   NAME_PATTERN,
 } from '../../../src/adapters/discord/command-definition.js'
-import { SLASH_COMMAND } from '../../../src/answers/command.js'
 
 describe('buildCommands', () => {
   const commands = buildCommands()

@@ -6,7 +6,7 @@
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DiscordHandle, startDiscord } from '../../../src/adapters/discord/start-discord.js'
-import type { Bot } from '../../../src/answers/bot.js'
+import type { Bot } from '../../../src/bot/bot.js'
 import { FakeDiscord, HUMAN, IDS, type RecordedRequest } from '../../helpers/fake-discord.js'
 import { expectWithinLimits, plainText } from './discord-limits.js'
 import { createTestBot, EDITORS_PHRASE, THREATENED_PHRASE } from './test-bot.js'

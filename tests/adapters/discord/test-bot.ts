@@ -3,8 +3,8 @@
  * (throw, be slow) or return outcomes a real click cannot produce deterministically.
  */
 
-import type { ActionOutcome, Bot } from '../../../src/answers/bot.js'
-import { loadBot } from '../../../src/answers/load-bot.js'
+import type { ActionOutcome, Bot } from '../../../src/bot/bot.js'
+import { loadBot } from '../../../src/bot/load-bot.js'
 
 export const EDITORS_PHRASE = 'Les logiciels d’IA automatisent le montage de base'
 export const THREATENED_PHRASE =

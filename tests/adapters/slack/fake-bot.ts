@@ -5,7 +5,7 @@
 
 import { decodeAction, encodeAction } from '../../../src/answers/actions.js'
 import { type Answer, type AnswerItem, emptyAnswer } from '../../../src/answers/answer.js'
-import type { ActionOutcome, Bot, Requester, Suggestion } from '../../../src/answers/bot.js'
+import type { ActionOutcome, Bot, Requester, Suggestion } from '../../../src/bot/bot.js'
 
 export const SOURCE = {
   documentId: 'ia-emploi-cinema-audiovisuel',

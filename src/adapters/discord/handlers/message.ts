@@ -1,5 +1,5 @@
 import type { Message } from 'discord.js'
-import { escapeRegExp } from '../../regexp.js'
+import { escapeRegExp } from '../../../text/regexp.js'
 import { type HandlerContext, NO_MENTIONS, requesterOf } from '../context.js'
 import { describeError } from '../errors.js'
 import { ERROR_TEXT, renderAnswer, renderNotice } from '../render-message.js'

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt'
-import type { ActionOutcome } from '../../../answers/bot.js'
+import type { ActionOutcome } from '../../../bot/bot.js'
 import { MESSAGES } from '../messages.js'
 import { renderNotice, renderShare } from '../render-blocks.js'
 import {

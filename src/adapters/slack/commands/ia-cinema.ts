@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
-import { SLASH_COMMAND } from '../../../answers/command.js'
+import { SLASH_COMMAND } from '../../../../commands/command.js'
 import {
   errorFields,
   renderSafely,

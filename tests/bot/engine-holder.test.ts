@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CORPUS_DIR } from '../../src/answers/load-bot.js'
-import { EngineHolder } from '../../src/search/engine-holder.js'
+import { EngineHolder } from '../../src/bot/engine-holder.js'
+import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 
 const ARTICLE = 'ia-emploi-cinema-audiovisuel.md'
 

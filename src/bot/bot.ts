@@ -1,13 +1,8 @@
-import type { Answer, AnswerItem } from './answer.js'
+import type { Answer, AnswerItem } from '../answers/answer.js'
 
-/** Who is asking, as far as the core needs to know. */
-export interface Requester {
-  platform: 'slack' | 'discord' | 'console' | 'cli'
-  /** Platform user id; used only for fair use and (hashed) statistics, never shown. */
-  userId?: string
-  /** Platform locale such as "fr" or "en-US"; answers are in French either way. */
-  locale?: string
-}
+import type { Requester } from '../answers/requester.js'
+
+export type { Requester }
 
 /** What a button click leads to. */
 export type ActionOutcome =

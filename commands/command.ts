@@ -1,6 +1,6 @@
-import type { SearchEngine } from '../search/engine.js'
-import type { Answer } from './answer.js'
-import type { Requester } from './bot.js'
+import type { Answer } from '../src/answers/answer.js'
+import type { Requester } from '../src/answers/requester.js'
+import type { SearchEngine } from '../src/search/engine.js'
 
 export interface Localized {
   fr: string

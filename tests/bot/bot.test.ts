@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decodeAction, encodeAction, MAX_ACTION_ID_LENGTH } from '../../src/answers/actions.js'
 import type { Answer } from '../../src/answers/answer.js'
-import type { Bot, Requester } from '../../src/answers/bot.js'
-import { createBot } from '../../src/answers/create-bot.js'
-import { loadBot } from '../../src/answers/load-bot.js'
+import type { Bot, Requester } from '../../src/bot/bot.js'
+import { createBot } from '../../src/bot/create-bot.js'
+import { loadBot } from '../../src/bot/load-bot.js'
 
 const requester: Requester = { platform: 'console', userId: 'U1' }
 let bot: Bot

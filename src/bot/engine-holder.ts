@@ -2,7 +2,7 @@ import { type FSWatcher, watch } from 'node:fs'
 import { CorpusError } from '../corpus/errors.js'
 import { loadCorpus } from '../corpus/load-corpus.js'
 import type { Logger } from '../logger.js'
-import { SearchEngine } from './engine.js'
+import { SearchEngine } from '../search/engine.js'
 
 const WATCH_DEBOUNCE_MS = 250
 

@@ -1,0 +1,40 @@
+import { type AnswerItem, attribution, EXPOSURE_LABELS, type JobRef } from '../../../answers/answer.js'
+import { escapeAndFit, link, type Run, runsToMrkdwn, truncateRaw } from '../mrkdwn.js'
+import { context, type KnownBlock, mrkdwnSection } from './blocks.js'
+
+export const badge = (job: JobRef): string => {
+  const label = EXPOSURE_LABELS[job.exposure]
+  return label ? `${label.emoji} ${label.fr}` : ''
+}
+
+function itemRuns(item: AnswerItem): Run[] {
+  const segments = Array.isArray(item.segments) ? item.segments : []
+  // Segments are expected to rebuild the text exactly; if they do not, the verbatim text wins over the bold.
+  const consistent = segments.length > 0 && segments.map((s) => s.text).join('') === item.text
+  // Quote texts carry their own guillemets and reporting clause (« … », explique un restaurateur).
+  return consistent
+    ? segments.map((s) => ({ text: s.text, bold: s.match }))
+    : [{ text: item.text, bold: false }]
+}
+
+export function sourceLine(item: AnswerItem): string {
+  const { source } = item
+  const details = [source.publisher, source.year ? String(source.year) : '']
+    .filter((d) => d !== '')
+    .join(', ')
+  const target = typeof item.link === 'string' && item.link !== '' ? item.link : source.url
+  return `Source : ${link(target, truncateRaw(source.title || target, 300))}${details ? ` — ${escapeAndFit(details, 200)}` : ''}`
+}
+
+export function itemBlocks(item: AnswerItem, textMax: number): KnownBlock[] {
+  const path = item.section.filter((s) => s.trim() !== '').join(' › ')
+  const head = [path ? `*${escapeAndFit(path, 300)}*` : '', item.job ? badge(item.job) : '']
+    .filter((s) => s !== '')
+    .join('  ·  ')
+  const who = attribution(item)
+  const speaker = who ? `— ${escapeAndFit(who, 200)}` : ''
+  const frame = (head ? head.length + 1 : 0) + (speaker ? speaker.length + 1 : 0)
+  const body = runsToMrkdwn(itemRuns(item), Math.max(1, textMax - frame))
+  const text = [head, body, speaker].filter((s) => s !== '').join('\n')
+  return [mrkdwnSection(text), context(sourceLine(item))]
+}

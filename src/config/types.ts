@@ -1,0 +1,56 @@
+import type { Env } from './env-schema.js'
+
+export interface SlackConfig {
+  botToken: string
+  /** Present in HTTP mode. */
+  signingSecret?: string
+  /** Present in Socket Mode. */
+  appToken?: string
+  apiUrl?: string
+  port: number
+}
+
+export interface DiscordConfig {
+  token: string
+  applicationId?: string
+  guildId?: string
+  apiUrl?: string
+}
+
+export interface DailyQuoteConfig {
+  /** "HH:MM" in `timezone`. */
+  at: string
+  timezone: string
+  days: 'weekdays' | 'everyday'
+  slackChannel?: string
+  discordChannel?: string
+}
+
+/** Discord's HTTP interactions endpoint (stateless replicas, serverless): no gateway, no bot token needed. */
+export interface DiscordHttpConfig {
+  publicKey: string
+  port: number
+  apiUrl?: string
+}
+
+export interface Config {
+  slack?: SlackConfig
+  discord?: DiscordConfig
+  discordHttp?: DiscordHttpConfig
+  dailyQuote?: DailyQuoteConfig
+  /** Watch corpus/ and reload on change. */
+  watchCorpus: boolean
+  dataDir: string
+  /** Unset: generated on first start and kept in the data folder. */
+  dataSalt?: string
+  /** Where /healthz listens when Slack's HTTP receiver does not (Socket Mode, Slack off). */
+  healthPort?: number
+  /** "slack:U123", "discord:456…": who may run the reload command. */
+  adminUsers: string[]
+  rateLimit: { max: number; windowMs: number }
+  /** Unset: the project's own corpus folder. */
+  corpusDir?: string
+  logLevel: Env['LOG_LEVEL']
+  /** HTTP port: Slack's HTTP receiver, and /healthz when no HEALTH_PORT is set. */
+  port: number
+}
