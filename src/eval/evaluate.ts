@@ -3,10 +3,11 @@ import { z } from 'zod'
 import { comparable } from '../text/normalize.js'
 
 /** One line of queries.jsonl (format in the eval README). */
+const style = z.string().min(1).optional()
 const evalQuerySchema = z.union([
-  z.object({ q: z.string(), any: z.array(z.string()).min(1) }),
-  z.object({ q: z.string(), all: z.array(z.string()).min(1) }),
-  z.object({ q: z.string(), none: z.literal(true) }),
+  z.object({ q: z.string(), style, any: z.array(z.string()).min(1) }),
+  z.object({ q: z.string(), style, all: z.array(z.string()).min(1) }),
+  z.object({ q: z.string(), style, none: z.literal(true) }),
 ])
 export type EvalQuery = z.infer<typeof evalQuerySchema>
 
@@ -85,4 +86,15 @@ export function summarize(outcomes: EvalOutcome[]): EvalSummary {
     medianTopLength: median,
     failures: outcomes.filter((o) => !o.passed),
   }
+}
+
+/** Summaries per `style` of question (paraphrase, onboarding, quote…), then over all, in first-seen order. */
+export function summarizeByStyle(outcomes: EvalOutcome[]): Array<{ style: string; summary: EvalSummary }> {
+  const styles = new Map<string, EvalOutcome[]>()
+  for (const outcome of outcomes) {
+    const key = outcome.query.style ?? ('none' in outcome.query ? 'offtopic' : 'keyword')
+    styles.set(key, [...(styles.get(key) ?? []), outcome])
+  }
+  const rows = [...styles].map(([name, list]) => ({ style: name, summary: summarize(list) }))
+  return styles.size > 1 ? [...rows, { style: 'all', summary: summarize(outcomes) }] : rows
 }
