@@ -6,15 +6,17 @@ import type { z } from 'zod'
 import { chunkDocument } from './chunker.js'
 import { CorpusError } from './errors.js'
 import { parseSections, splitFrontMatter } from './markdown.js'
-import { firstIssue, frontMatterSchema, thesaurusSchema } from './schema.js'
-import type { Corpus, CorpusDocument, Thesaurus } from './types.js'
+import { firstIssue, frontMatterSchema, thesaurusSchema, wordListSchema } from './schema.js'
+import type { Corpus, CorpusDocument, Thesaurus, WordLinks } from './types.js'
 
 const THESAURUS_FILES = new Set(['thesaurus.yaml', 'thesaurus.yml'])
+// synonyms.fr.yaml, glossary.en-fr.yaml: generated word lists (scripts/import/), merged by kind.
+const WORD_LIST_FILE = /^(synonyms|glossary)\.[a-z-]+\.ya?ml$/
 
 /**
  * Loads and validates every file of the corpus folder: each `.md` is a document (front matter + Markdown),
- * `thesaurus.yaml` is the thesaurus. Anything else, or anything malformed, is a CorpusError naming the
- * file, the field and the reason.
+ * `thesaurus.yaml` is the thesaurus, `synonyms.*.yaml` and `glossary.*.yaml` are word lists. Anything
+ * else, or anything malformed, is a CorpusError naming the file, the field and the reason.
  */
 export async function loadCorpus(directory: string): Promise<Corpus> {
   let names: string[]
@@ -26,6 +28,7 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
   const hash = createHash('sha256')
   const documents: CorpusDocument[] = []
   let thesaurus: Thesaurus = { concepts: [], ignore: [], names: [] }
+  const wordLists = { synonyms: emptyLinks(), glossary: emptyLinks() }
 
   for (const name of names) {
     const file = path.join(directory, name)
@@ -33,13 +36,32 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
       throw new CorpusError(file, 'file', 'cannot be read')
     })
     hash.update(name).update('\0').update(source).update('\0')
+    const wordList = WORD_LIST_FILE.exec(name)?.[1] as keyof typeof wordLists | undefined
     if (THESAURUS_FILES.has(name)) thesaurus = parseThesaurus(file, source)
+    else if (wordList) mergeLinks(wordLists[wordList], parseYamlWith(file, source, wordListSchema).entries)
     else if (name.endsWith('.md')) documents.push(parseDocument(file, name.slice(0, -3), source))
-    else throw new CorpusError(file, 'file', 'unsupported (expected .md documents and thesaurus.yaml)')
+    else {
+      throw new CorpusError(
+        file,
+        'file',
+        'unsupported (expected .md documents, thesaurus.yaml, synonyms.*.yaml and glossary.*.yaml)',
+      )
+    }
   }
   if (documents.length === 0) throw new CorpusError(directory, 'folder', 'holds no .md document')
   const records = documents.flatMap(chunkDocument)
-  return { documents, records, thesaurus, version: hash.digest('hex').slice(0, 12) }
+  return { documents, records, thesaurus, ...wordLists, version: hash.digest('hex').slice(0, 12) }
+}
+
+function emptyLinks(): WordLinks {
+  return Object.create(null) as WordLinks
+}
+
+/** Two files that list the same word add their targets up, each once. */
+function mergeLinks(into: WordLinks, entries: WordLinks): void {
+  for (const [word, targets] of Object.entries(entries)) {
+    into[word] = [...new Set([...(into[word] ?? []), ...targets])]
+  }
 }
 
 export function parseDocument(file: string, id: string, source: string): CorpusDocument {

@@ -38,6 +38,18 @@ export const thesaurusSchema = z.strictObject({
   names: z.array(z.string().trim().min(1)).default([]),
 })
 
+/**
+ * A generated word list (synonyms.*.yaml, glossary.*.yaml): where it comes from, under which licence, and
+ * entries from a word or phrase a person may type to the corpus words it leads to.
+ */
+export const wordListSchema = z.strictObject({
+  source: z.looseObject({
+    name: z.string().trim().min(1),
+    licence: z.string().trim().min(1),
+  }),
+  entries: z.record(z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)),
+})
+
 /** The first issue of a failed parse as "field", "reason". */
 export function firstIssue(error: z.ZodError): { field: string; reason: string } {
   const issue = error.issues[0]

@@ -66,10 +66,17 @@ export interface Thesaurus {
   names: string[]
 }
 
+/** Word or phrase a person may type (lower case) → the corpus words it leads to. No prototype: any key is safe. */
+export type WordLinks = Record<string, string[]>
+
 export interface Corpus {
   documents: CorpusDocument[]
   records: CorpusRecord[]
   thesaurus: Thesaurus
+  /** French synonyms from every synonyms.*.yaml (generated from a thesaurus: weigh less than the words). */
+  synonyms: WordLinks
+  /** Other languages' words (English…) from every glossary.*.yaml, leading to the corpus's French words. */
+  glossary: WordLinks
   /** Short hash of every file's content: changes whenever the corpus does. */
   version: string
 }

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -118,6 +118,48 @@ describe('corpus validation', () => {
     await writeFile(path.join(dir, 'thesaurus.yaml'), 'concepts:\n  - canonical: montage\n    terms: []\n')
     const error = await loadError(dir)
     expect(error.message).toMatch(/thesaurus\.yaml: field "concepts\.0\.terms"/)
+  })
+})
+
+describe('word lists (synonyms.*.yaml, glossary.*.yaml)', () => {
+  const SOURCE = 'source: { name: Test, licence: CC0-1.0 }\n'
+
+  it('are merged by kind, a word listed twice keeping each target once', async () => {
+    const dir = await corpusCopy()
+    for (const name of await readdir(dir)) {
+      if (/^(synonyms|glossary)\./.test(name)) await rm(path.join(dir, name))
+    }
+    expect(await loadCorpus(dir)).toMatchObject({ synonyms: {}, glossary: {} })
+
+    await writeFile(path.join(dir, 'synonyms.fr.yaml'), `${SOURCE}entries:\n  cinéaste: [réalisateur]\n`)
+    await writeFile(
+      path.join(dir, 'synonyms.fr-extra.yaml'),
+      `${SOURCE}entries: { cinéaste: [réalisateur, réalisation] }\n`,
+    )
+    await writeFile(
+      path.join(dir, 'glossary.en-fr.yaml'),
+      `${SOURCE}entries:\n  editor: [monteur]\n  constructor: [outil]\n`,
+    )
+    const corpus = await loadCorpus(dir)
+    expect({ ...corpus.synonyms }).toEqual({ cinéaste: ['réalisateur', 'réalisation'] })
+    expect({ ...corpus.glossary }).toEqual({ editor: ['monteur'], constructor: ['outil'] })
+    // No prototype behind the entries: a word such as "toString" is not found where it is not listed.
+    expect(corpus.glossary.toString).toBeUndefined()
+  })
+
+  it('refuse a malformed list, naming the file and the field', async () => {
+    const dir = await corpusCopy()
+    await writeFile(path.join(dir, 'synonyms.fr.yaml'), `${SOURCE}entries:\n  cinéaste: []\n`)
+    expect((await loadError(dir)).message).toMatch(/synonyms\.fr\.yaml: field "entries\.cinéaste"/)
+
+    await writeFile(path.join(dir, 'synonyms.fr.yaml'), 'source: { name: Test }\nentries: {}\n')
+    expect((await loadError(dir)).message).toMatch(/synonyms\.fr\.yaml: field "source\.licence"/)
+
+    const dir2 = await corpusCopy()
+    await writeFile(path.join(dir2, 'glossary.en-fr.yaml'), `${SOURCE}entries:\n  editor: monteur\n`)
+    const error = await loadError(dir2)
+    expect(error.message).toMatch(/glossary\.en-fr\.yaml: field "entries\.editor"/)
+    expect(error.message.split('\n')).toHaveLength(1)
   })
 })
 
