@@ -28,10 +28,12 @@ export const citationCommand: Command = {
   },
 }
 
-/** A random quote among those that match `terms` (all quotes when none match): the "Citation" button. */
-export function quoteOn(terms: string[], context: CommandContext): Answer {
-  const { hits } =
-    terms.length > 0 ? context.engine.searchTerms(terms, { kind: 'quote', limit: 50 }) : { hits: [] }
+/** A random quote among those that match a search's state (all quotes when none match): the "Citation" button. */
+export function quoteOn(state: string[], context: CommandContext): Answer {
+  const { hits, terms } =
+    state.length > 0
+      ? context.engine.searchState(state, { kind: 'quote', limit: 50 })
+      : { hits: [], terms: [] }
   if (hits.length === 0) return quoteAnswer(randomQuote(context), [], context, 'Citation au hasard')
   const pick = hits[Math.floor(context.random() * hits.length)] ?? hits[0]
   return quoteAnswer((pick ?? hits[0])?.record ?? randomQuote(context), terms, context, 'Citation')

@@ -23,10 +23,9 @@ export const searchCommand: Command = {
   },
 }
 
-/** Page `offset` of the results for already analysed terms (the "Plus de résultats" button). */
-export function morePage(terms: string[], offset: number, context: CommandContext): Answer {
-  const page = context.engine.searchTerms(terms, { limit: PAGE_SIZE, offset })
-  const outcome: SearchOutcome = { terms, corrections: [], unknownWords: [], truncated: false, ...page }
+/** Page `offset` of a search whose state a button carries (the "Plus de résultats" button). */
+export function morePage(state: string[], offset: number, context: CommandContext): Answer {
+  const outcome = context.engine.searchState(state, { limit: PAGE_SIZE, offset })
   return searchAnswer(undefined, outcome, offset, context)
 }
 
@@ -41,9 +40,6 @@ function searchAnswer(
   if (outcome.truncated)
     notices.push(`Question raccourcie : seuls les ${MAX_QUERY_WORDS} premiers mots utiles ont été lus.`)
   for (const c of outcome.corrections) notices.push(`« ${c.from} » lu comme « ${c.to} ».`)
-  if (outcome.hits.length > 0 && outcome.unknownWords.length > 0) {
-    notices.push(`Absent de l'article : ${outcome.unknownWords.map((w) => `« ${w} »`).join(', ')}.`)
-  }
 
   if (outcome.hits.length === 0) {
     const answer = emptyAnswer('empty', query ? `Rien trouvé pour « ${query} »` : 'Plus de résultat')
@@ -69,9 +65,14 @@ function searchAnswer(
     score: round(hit.score),
   }))
   answer.jobs = jobsNamedBy(engine, outcome.terms)
+  if (outcome.intent.jobs && offset === 0) answer.jobMap = jobMap(engine)
+  const lines: string[] = []
+  const missing = notCovered(outcome)
+  if (missing) lines.push(missing)
   if (offset === 0 && outcome.total > outcome.hits.length) {
-    answer.lines = [`${outcome.total} passages répondent ; voici les ${outcome.hits.length} plus proches.`]
+    lines.push(`${outcome.total} passages répondent ; voici les ${outcome.hits.length} plus proches.`)
   }
+  answer.lines = lines
   const actions: Action[] = answer.items.map((item) => ({
     kind: 'share',
     label: 'Partager dans le canal',
@@ -79,10 +80,10 @@ function searchAnswer(
     itemId: item.id,
     style: 'primary',
   }))
-  const more = encodeAction({ kind: 'more', offset: offset + outcome.hits.length, terms: outcome.terms })
-  // A question too long for its terms to fit in the button would page through another question: no button.
+  const more = encodeAction({ kind: 'more', offset: offset + outcome.hits.length, terms: outcome.state })
+  // A question too long for its state to fit in the button would page through another question: no button.
   const decoded = decodeAction(more)
-  const termsFit = decoded?.kind === 'more' && decoded.terms.length === outcome.terms.length
+  const termsFit = decoded?.kind === 'more' && decoded.terms.length === outcome.state.length
   if (outcome.total > offset + outcome.hits.length && termsFit) {
     actions.push({ kind: 'more', label: 'Plus de résultats', id: more })
   }
@@ -90,7 +91,7 @@ function searchAnswer(
     actions.push({
       kind: 'quote',
       label: 'Citation',
-      id: encodeAction({ kind: 'quote', terms: outcome.terms }),
+      id: encodeAction({ kind: 'quote', terms: outcome.state }),
     })
   }
   answer.actions = actions
@@ -99,3 +100,14 @@ function searchAnswer(
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
+
+/**
+ * When the question asks about something the article names but also about something it never mentions
+ * (« combien gagne un monteur ? »), one line says so above the closest passages rather than letting them
+ * pass for an answer to all of it.
+ */
+function notCovered(outcome: SearchOutcome): string | undefined {
+  if (outcome.unknownWords.length === 0 || outcome.coveredWords.length === 0) return undefined
+  const list = (words: string[]) => words.map((w) => `« ${w} »`).join(', ')
+  return `L’article parle de ${list(outcome.coveredWords.slice(0, 4))}, mais pas de ${list(outcome.unknownWords.slice(0, 4))} : voici les passages les plus proches.`
+}

@@ -72,16 +72,43 @@ export function chunkDocument(document: CorpusDocument): CorpusRecord[] {
   return records
 }
 
-/** Words the analyzer needs to learn from the corpus: proper names and attested masculine agent nouns. */
+// Capitalised words in a row (« Stranger Things », « Writers Guild of America »): one name.
+const NAME_RUN = /\p{Lu}[\p{L}\p{N}'’.+]*(?:\s+(?:(?:of|the|de|du|des)\s+)?\p{Lu}[\p{L}\p{N}'’.+]*)+/gu
+
+// Capitalised only because they open the sentence or the name: « Les », « En », « Chez Netflix ».
+const LEADING = /^(?:les?|la|l|en|au|aux|chez|un|une|des|du|de|the|a|an|pour|selon|dans|sur|avec|comme)$/i
+
+/** The words of a run that belong to the name: leading articles and « L’affaire » (lower case after the elision) dropped. */
+function nameWords(run: string): string[] {
+  const words = run.replace(/[.]+$/, '').split(/\s+/)
+  while (words.length > 0) {
+    const first = words[0] as string
+    const elided = /^[\p{L}]['’](.*)$/u.exec(first)
+    if (LEADING.test(first) || (elided && !/^\p{Lu}/u.test(elided[1] as string))) words.shift()
+    else break
+  }
+  return words
+}
+
+/**
+ * Words the analyzer needs to learn from the corpus: proper names, names of several words, and attested
+ * masculine agent nouns.
+ */
 export function collectLexicon(records: CorpusRecord[]): {
   properNames: Set<string>
+  properPhrases: Set<string>
   agentNouns: Set<string>
 } {
+  const properPhrases = new Set<string>()
   const capitalised = new Set<string>()
   const lowercase = new Set<string>()
   const agentNouns = new Set<string>()
   for (const record of records) {
     for (const sentence of splitSentences(record.text)) {
+      for (const run of sentence.matchAll(NAME_RUN)) {
+        const name = nameWords(run[0])
+        if (name.length >= 2) properPhrases.add(name.join(' '))
+      }
       const words = [...sentence.matchAll(/[\p{L}][\p{L}\p{N}]*/gu)].map((m) => m[0])
       words.forEach((word, index) => {
         const folded = fold(word)
@@ -97,5 +124,5 @@ export function collectLexicon(records: CorpusRecord[]): {
     }
   }
   const properNames = new Set([...capitalised].filter((w) => !lowercase.has(w) && w.length > 2))
-  return { properNames, agentNouns }
+  return { properNames, properPhrases, agentNouns }
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod'
 import { chunkDocument } from './chunker.js'
 import { CorpusError } from './errors.js'
 import { parseSections, splitFrontMatter } from './markdown.js'
+import { attachQuestions, QUESTIONS_FILE, type QuestionsFile, questionsFileSchema } from './questions.js'
 import { firstIssue, frontMatterSchema, thesaurusSchema, wordListSchema } from './schema.js'
 import type { Corpus, CorpusDocument, Thesaurus, WordLinks } from './types.js'
 
@@ -27,8 +28,16 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
   }
   const hash = createHash('sha256')
   const documents: CorpusDocument[] = []
-  let thesaurus: Thesaurus = { concepts: [], ignore: [], names: [] }
+  let thesaurus: Thesaurus = {
+    concepts: [],
+    ignore: [],
+    framing: [],
+    intents: { quote: [], self: [], jobs: [], local: [] },
+    sms: {},
+    names: [],
+  }
   const wordLists = { synonyms: emptyLinks(), glossary: emptyLinks() }
+  const questionFiles: Array<{ file: string; id: string; questions: QuestionsFile }> = []
 
   for (const name of names) {
     const file = path.join(directory, name)
@@ -37,19 +46,31 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
     })
     hash.update(name).update('\0').update(source).update('\0')
     const wordList = WORD_LIST_FILE.exec(name)?.[1] as keyof typeof wordLists | undefined
+    const questionsOf = QUESTIONS_FILE.exec(name)?.[1]
     if (THESAURUS_FILES.has(name)) thesaurus = parseThesaurus(file, source)
+    else if (questionsOf)
+      questionFiles.push({
+        file,
+        id: questionsOf,
+        questions: parseYamlWith(file, source, questionsFileSchema),
+      })
     else if (wordList) mergeLinks(wordLists[wordList], parseYamlWith(file, source, wordListSchema).entries)
     else if (name.endsWith('.md')) documents.push(parseDocument(file, name.slice(0, -3), source))
     else {
       throw new CorpusError(
         file,
         'file',
-        'unsupported (expected .md documents, thesaurus.yaml, synonyms.*.yaml and glossary.*.yaml)',
+        'unsupported (expected .md documents, thesaurus.yaml, <document>.questions.yaml, synonyms.*.yaml, glossary.*.yaml)',
       )
     }
   }
   if (documents.length === 0) throw new CorpusError(directory, 'folder', 'holds no .md document')
   const records = documents.flatMap(chunkDocument)
+  for (const { file, id, questions } of questionFiles) {
+    const document = documents.find((d) => d.meta.id === id)
+    if (!document) throw new CorpusError(file, 'file name', `no document ${id}.md for these questions`)
+    attachQuestions(file, document, records, questions)
+  }
   return { documents, records, thesaurus, ...wordLists, version: hash.digest('hex').slice(0, 12) }
 }
 

@@ -30,11 +30,22 @@ export const thesaurusSchema = z.strictObject({
     .array(
       z.strictObject({
         canonical: z.string().trim().min(1),
+        kind: z.enum(['job', 'concept']).default('concept'),
         terms: z.array(z.union([z.string(), z.number()]).transform(String)).min(1),
       }),
     )
     .default([]),
   ignore: z.array(z.string().trim().min(1)).default([]),
+  framing: z.array(z.string().trim().min(1)).default([]),
+  intents: z
+    .strictObject({
+      quote: z.array(z.string().trim().min(1)).default([]),
+      self: z.array(z.string().trim().min(1)).default([]),
+      jobs: z.array(z.string().trim().min(1)).default([]),
+      local: z.array(z.string().trim().min(1)).default([]),
+    })
+    .default({ quote: [], self: [], jobs: [], local: [] }),
+  sms: z.record(z.string().trim().min(1), z.string().trim().min(1)).default({}),
   names: z.array(z.string().trim().min(1)).default([]),
 })
 

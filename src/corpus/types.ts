@@ -4,6 +4,8 @@ export type Exposure = 'menacé' | 'évolue' | 'résiste'
 /** A thesaurus concept: forms that mean the same in a question, read as one canonical term. */
 export interface ThesaurusConcept {
   canonical: string
+  /** A job or craft (« bruiteur », « étalonneur ») weighs more in a question than another concept. */
+  kind?: 'job' | 'concept'
   terms: string[]
 }
 
@@ -56,13 +58,33 @@ export interface CorpusRecord {
   speaker?: string
   /** For job sections: the section's heading, the jobs it covers and the article's classification. */
   job?: { name: string; jobs: string[]; exposure: Exposure }
+  /** Questions this record answers (corpus/<document>.questions.yaml): searched, never shown. */
+  questions?: string[]
   /** Position in the document, for the guided tour and stable ordering. */
   ordinal: number
 }
 
+/** Words that show what a question asks for, beyond its topic (see src/search/framing.ts). */
+export interface IntentCues {
+  /** « citation », « ce qu'a dit »: a quotation is wanted. */
+  quote: string[]
+  /** « je suis », « je commence comme »: the words that follow name the asker's job. */
+  self: string[]
+  /** « quels métiers »: the job map belongs in the answer. */
+  jobs: string[]
+  /** « notre tournage », « chez nous »: the question is about the team's own affairs. */
+  local: string[]
+}
+
 export interface Thesaurus {
   concepts: ThesaurusConcept[]
+  /** Words that carry no topic anywhere (dropped from questions and from the index). */
   ignore: string[]
+  /** Words and phrases that only frame a question (greetings, « en gros », « je commence lundi »). */
+  framing: string[]
+  intents: IntentCues
+  /** Chat spellings read as the words they stand for (« koi » → quoi, « lia » → l'IA), before analysis. */
+  sms: Record<string, string>
   names: string[]
 }
 

@@ -24,6 +24,8 @@ export interface AnalyzerOptions {
 export interface LexiconHints {
   /** Folded words seen only capitalised, away from the start of a sentence. */
   properNames: Iterable<string>
+  /** Names of several words (« Stranger Things », « Assassin's Creed Mirage »): one name each, as written. */
+  properPhrases?: Iterable<string>
   /** Folded masculine agent nouns seen in the corpus (monteur, acteur…), singular. */
   agentNouns: Iterable<string>
 }
@@ -37,6 +39,8 @@ export interface AnalyzedToken {
   surface: string
   /** Terms this word contributes (empty for stop words). */
   terms: string[]
+  /** Set when the word belongs to a thesaurus phrase or a multi-word name (« ingénieur du son »). */
+  inPhrase?: boolean
 }
 
 // Words, with inner apostrophes, hyphens and dots (l'IA, sous-titrage, Largo.ai).
@@ -61,6 +65,10 @@ export class FrenchAnalyzer {
   private readonly stemCache = new Map<string, string>()
   /** Canonical terms of the thesaurus: the domain's own vocabulary. */
   readonly canonicalTerms = new Set<string>()
+  /** Canonical terms of the concepts that are jobs or crafts. */
+  readonly jobTerms = new Set<string>()
+  /** Terms of the multi-word names: one term per name, so that a title counts once in a question. */
+  readonly nameTerms = new Set<string>()
   /** Thesaurus forms claimed by two concepts (the later one wins); a test keeps this empty. */
   readonly conflicts: Array<{ form: string; concepts: [string, string] }> = []
 
@@ -80,7 +88,16 @@ export class FrenchAnalyzer {
     for (const concept of options.concepts) {
       const canonical = fold(concept.canonical).replace(/[^a-z0-9]+/g, '_')
       this.canonicalTerms.add(canonical)
+      if (concept.kind === 'job') this.jobTerms.add(canonical)
       for (const term of [concept.canonical, ...concept.terms]) this.addConceptTerm(term, canonical)
+    }
+    for (const name of options.lexicon?.properPhrases ?? []) {
+      const stems = [...normalizeText(name).matchAll(WORD)].flatMap((m) => this.primaryStems(m[0]))
+      // A name the thesaurus already reads (« Scarlett Johansson » in a concept) stays the concept's.
+      if (stems.length < 2 || this.phraseConcepts.has(stems.join(' '))) continue
+      const term = stems.join('_')
+      this.phraseConcepts.set(stems.join(' '), term)
+      this.nameTerms.add(term)
     }
   }
 
@@ -231,6 +248,7 @@ export class FrenchAnalyzer {
         const concept = this.phraseConcepts.get(key)
         if (!concept) continue
         window.forEach((token, position) => {
+          token.inPhrase = true
           if (mode === 'index') token.terms = [concept, ...token.terms.filter((t) => t !== concept)]
           else token.terms = position === 0 ? [concept] : []
         })

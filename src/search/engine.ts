@@ -1,23 +1,43 @@
 import MiniSearch from 'minisearch'
 import { collectLexicon } from '../corpus/chunker.js'
 import type { Corpus, CorpusDocument, CorpusRecord } from '../corpus/types.js'
+import { type KnownWords, loadKnownWords } from '../text/known-words.js'
 import { fold, normalizeText } from '../text/normalize.js'
 import { type AnalyzedToken, FrenchAnalyzer } from './analyzer.js'
+import type { Intent } from './framing.js'
+import { type QueryTerm, QuestionReader, type Reading } from './question.js'
+import {
+  coverage,
+  enoughEvidence,
+  MIN_COVERAGE,
+  OWN_JOB_MIN_COVERAGE,
+  RELATIVE_COVERAGE,
+  weigh,
+} from './relevance.js'
 import { SpellingCorrector } from './spelling.js'
+import { decodeState, encodeState, type SearchState } from './state.js'
+import { Vocabulary } from './vocabulary.js'
+
+export { MAX_QUERY_CHARS, MAX_QUERY_WORDS } from './question.js'
 
 /** Field weights: a heading or a job name says what a passage is about more surely than a word in it. */
-export const FIELD_BOOSTS = { text: 1, heading: 2.5, parents: 1.2, jobs: 2.5, speaker: 1.5 } as const
-/** Share of the question's meaningful (idf-weighted) terms a record must cover to be an answer at all. */
-export const MIN_COVERAGE = 0.5
+export const FIELD_BOOSTS = {
+  text: 1,
+  heading: 2.5,
+  parents: 1.2,
+  jobs: 2.5,
+  speaker: 1.5,
+  // The questions an editor wrote for a section (never shown) say what it answers, less surely than its text.
+  questions: 0.5,
+} as const
 /**
- * Passages state what the article says; quotes illustrate it. At equal relevance the passage comes first
- * (the `citation` command is there for quotes).
+ * Passages state what the article says; quotes illustrate it. At equal relevance the passage comes first,
+ * unless the question asks for a quotation.
  */
 export const QUOTE_PRIOR = 0.8
-/** Words of a question that are read; the rest is reported, not silently dropped. */
-export const MAX_QUERY_WORDS = 32
-/** Characters of a question that are read. */
-export const MAX_QUERY_CHARS = 2_000
+export const QUOTE_WANTED = 1.6
+/** « je suis monteuse… »: the passages of the asker's own job section come first. */
+export const OWN_JOB_BOOST = 1.5
 
 /** A run of a record's text; `match` marks the words that carry one of the question's terms. */
 export interface TextSpan {
@@ -41,12 +61,17 @@ export interface SearchHit {
 }
 
 export interface SearchOutcome {
-  /** The question's terms after analysis, spelling correction and thesaurus. */
+  /** The question's terms after analysis, spelling correction, thesaurus, synonyms and glossary. */
   terms: string[]
+  /** Everything needed to run the same search again (a button's state): weighted terms and intent. */
+  state: string[]
+  intent: Intent
   /** Words that were read as other words ("storybord" → "storyboard"). */
   corrections: Array<{ from: string; to: string }>
-  /** Words that match nothing in the corpus. */
+  /** Content words of the question the article never uses, as typed. */
   unknownWords: string[]
+  /** The question's words that the hits shown answer, as typed. */
+  coveredWords: string[]
   /** Set when part of the question could not be read (too long). */
   truncated: boolean
   hits: SearchHit[]
@@ -59,6 +84,7 @@ export interface SearchOutcome {
 interface IndexedDocument {
   id: string
   text: string
+  questions: string
   heading: string
   parents: string
   jobs: string
@@ -66,29 +92,37 @@ interface IndexedDocument {
   kind: CorpusRecord['kind']
 }
 
+export interface EngineOptions {
+  /** Words a French or English dictionary knows: never corrected into corpus words. */
+  knownWords?: KnownWords
+}
+
 /** Lexical French search over a corpus' passages and quotes. Built once per corpus version; read-only after. */
 export class SearchEngine {
   readonly analyzer: FrenchAnalyzer
   readonly records: ReadonlyMap<string, CorpusRecord>
+  readonly vocabulary: Vocabulary
   private readonly index: MiniSearch<IndexedDocument>
-  private readonly documentFrequency = new Map<string, number>()
-  /** Terms that show a question is about the article's subject: thesaurus concepts, names, jobs. */
-  private readonly domainTerms = new Set<string>()
   private readonly tokensByRecord = new Map<string, AnalyzedToken[]>()
-  /** Folded words of the corpus and thesaurus with their frequency: what spelling correction aims at. */
-  readonly wordFrequency = new Map<string, number>()
+  /** Terms of each job section record's jobs, to put the asker's own job first. */
+  private readonly jobTermsByRecord = new Map<string, Set<string>>()
   private readonly corrector: SpellingCorrector
-  /** Words of the corpus as written (lower case), by folded form, with their frequency: for autocomplete. */
-  private readonly surfaces = new Map<string, { surface: string; count: number }>()
+  private readonly reader: QuestionReader
 
-  private constructor(readonly corpus: Corpus) {
-    const lexicon = collectLexicon(corpus.records)
+  private constructor(
+    readonly corpus: Corpus,
+    options: EngineOptions,
+  ) {
+    const knownWords = options.knownWords ?? loadKnownWords()
+    const seen = collectLexicon(corpus.records)
+    // A capitalised word a dictionary knows is a title's word (« La Petite Sirène »), not a name to keep whole.
+    const lexicon = { ...seen, properNames: new Set([...seen.properNames].filter((w) => !knownWords.has(w))) }
     this.analyzer = new FrenchAnalyzer({ ...corpus.thesaurus, lexicon })
     this.records = new Map(corpus.records.map((r) => [r.id, r]))
 
     const analyze = (text: string) => this.analyzer.terms(text)
     this.index = new MiniSearch<IndexedDocument>({
-      fields: ['text', 'heading', 'parents', 'jobs', 'speaker'],
+      fields: ['text', 'heading', 'parents', 'jobs', 'speaker', 'questions'],
       storeFields: ['kind'],
       tokenize: analyze,
       processTerm: (term) => term,
@@ -96,39 +130,25 @@ export class SearchEngine {
     })
     const documents = corpus.records.map((record) => this.toIndexed(record))
     this.index.addAll(documents)
-
-    for (const document of documents) {
-      const terms = new Set(
-        [document.text, document.heading, document.parents, document.jobs, document.speaker].flatMap(analyze),
-      )
-      for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1)
+    const fieldsOf = (record: CorpusRecord) => {
+      const d = this.toIndexed(record)
+      return [d.text, d.heading, d.parents, d.jobs, d.speaker, d.questions].flatMap(analyze)
     }
-    for (const record of corpus.records) this.tokensByRecord.set(record.id, this.analyzer.tokens(record.text))
-    for (const term of this.analyzer.canonicalTerms) this.domainTerms.add(term)
-    for (const name of [...lexicon.properNames, ...corpus.thesaurus.names]) {
-      for (const term of this.analyzer.terms(name)) this.domainTerms.add(term)
+    this.vocabulary = new Vocabulary(corpus, this.analyzer, fieldsOf, lexicon.properNames)
+    for (const record of corpus.records) {
+      this.tokensByRecord.set(record.id, this.analyzer.tokens(record.text))
+      if (record.job)
+        this.jobTermsByRecord.set(
+          record.id,
+          new Set(analyze([record.job.name, ...record.job.jobs].join(' '))),
+        )
     }
-    for (const record of corpus.records)
-      for (const term of analyze(record.job?.jobs.join(' ') ?? '')) this.domainTerms.add(term)
-
-    const countWords = (text: string, fromCorpus: boolean) => {
-      for (const match of normalizeText(text).matchAll(/[\p{L}\p{N}]+/gu)) {
-        const word = fold(match[0])
-        if (word.length < 3 || this.analyzer.isStopWord(word)) continue
-        this.wordFrequency.set(word, (this.wordFrequency.get(word) ?? 0) + 1)
-        if (!fromCorpus || /^\d+$/.test(word)) continue
-        const seen = this.surfaces.get(word)
-        if (seen) seen.count++
-        else this.surfaces.set(word, { surface: match[0].toLowerCase(), count: 1 })
-      }
-    }
-    for (const record of corpus.records) countWords(`${record.text} ${record.section.join(' ')}`, true)
-    for (const concept of corpus.thesaurus.concepts) for (const term of concept.terms) countWords(term, false)
-    this.corrector = new SpellingCorrector(this.wordFrequency)
+    this.corrector = new SpellingCorrector(this.vocabulary.wordFrequency)
+    this.reader = new QuestionReader(corpus, this.analyzer, this.vocabulary, this.corrector, knownWords)
   }
 
-  static build(corpus: Corpus): SearchEngine {
-    return new SearchEngine(corpus)
+  static build(corpus: Corpus, options: EngineOptions = {}): SearchEngine {
+    return new SearchEngine(corpus, options)
   }
 
   get size(): number {
@@ -143,49 +163,78 @@ export class SearchEngine {
     return this.corpus.documents.find((d) => d.meta.id === id)
   }
 
-  /** Analyses a free-text question, correcting typos, then searches. */
+  /** Reads a free-text question (framing, typos, synonyms, English, intent), then searches. */
   search(question: string, options: SearchOptions = {}): SearchOutcome {
-    const read = this.readQuestion(question)
-    return { ...read, ...this.searchTerms(read.terms, options) }
+    return this.run(this.reader.read(question), options)
   }
 
-  /** Searches already analysed terms (from a button's state). */
-  searchTerms(
-    terms: string[],
-    options: SearchOptions = {},
-  ): Pick<SearchOutcome, 'hits' | 'total' | 'quotes'> {
+  /** Runs again a search whose state came from a button. */
+  searchState(state: string[], options: SearchOptions = {}): SearchOutcome {
+    return this.run(decodeState(state), options)
+  }
+
+  private run(reading: SearchState | Reading, options: SearchOptions): SearchOutcome {
     const { limit = 3, offset = 0, kind } = options
-    if (terms.length === 0) return { hits: [], total: 0, quotes: 0 }
-    const weights = terms.map((t) => this.weight(t))
-    const known = terms.map((t) => this.knows(t))
-    const results = this.index.search(terms.join(' '), {
+    const state: SearchState = {
+      terms: reading.terms,
+      intent: reading.intent,
+      selfTerms: reading.selfTerms,
+      unknown: 'unknownWords' in reading ? reading.unknownWeight : reading.unknown,
+      bare: reading.bare,
+    }
+    const read: Reading | undefined = 'unknownWords' in reading ? reading : undefined
+    const hits = this.rank(state, kind)
+    const page = hits.slice(offset, offset + limit)
+    const matched = new Set(page.flatMap((hit) => hit.matchedTerms))
+    return {
+      terms: state.terms.map((t) => t.term),
+      state: encodeState(state),
+      intent: state.intent,
+      corrections: read?.corrections ?? [],
+      unknownWords: read?.unknownWords ?? [],
+      coveredWords: [...new Set(state.terms.filter((t) => matched.has(t.term)).map((t) => t.surface))],
+      truncated: read?.truncated ?? false,
+      hits: page,
+      total: hits.length,
+      quotes: hits.reduce((n, hit) => n + (hit.record.kind === 'quote' ? 1 : 0), 0),
+    }
+  }
+
+  /** Every record that answers, best first. */
+  private rank(state: SearchState, kind: CorpusRecord['kind'] | undefined): SearchHit[] {
+    if (state.terms.length === 0 || state.intent.local) return []
+    const weightOf = new Map(state.terms.map((t) => [t.term, t.weight]))
+    const self = new Set(state.selfTerms)
+    const results = this.index.search(state.terms.map((t) => t.term).join(' '), {
       boost: FIELD_BOOSTS,
       combineWith: 'OR',
-      boostDocument: (_id, _term, stored) => (stored?.kind === 'quote' ? QUOTE_PRIOR : 1),
+      boostTerm: (term) => weightOf.get(term) ?? 1,
+      boostDocument: (id, _term, stored) => {
+        let boost = stored?.kind === 'quote' ? (state.intent.quote ? QUOTE_WANTED : QUOTE_PRIOR) : 1
+        if (self.size > 0 && [...self].some((t) => this.jobTermsByRecord.get(String(id))?.has(t)))
+          boost *= OWN_JOB_BOOST
+        return boost
+      },
       ...(kind ? { filter: (result) => result.kind === kind } : {}),
     })
+    const weighing = weigh(state.terms, state.unknown, this.vocabulary, this.size)
     const hits: SearchHit[] = []
     for (const result of results) {
       const record = this.records.get(String(result.id))
       if (!record) continue
-      const matched = new Set(result.queryTerms)
-      // A word the corpus does not know is a strong sign of an off-topic question, unless the record
-      // answers a term of the domain itself ("les monteurs sont-ils condamnés ?").
-      const unknownFactor = [...matched].some((t) => this.domainTerms.has(t)) ? 0.5 : 1
-      let covered = 0
-      let total = 0
-      terms.forEach((term, i) => {
-        const weight = (weights[i] as number) * (known[i] ? 1 : unknownFactor)
-        total += weight
-        if (matched.has(term)) covered += weight
-      })
-      const coverage = total > 0 ? covered / total : 0
-      if (coverage < MIN_COVERAGE) continue
-      hits.push({ record, score: result.score * coverage, coverage, matchedTerms: [...matched] })
+      const matchedTerms = [...new Set(result.queryTerms)]
+      if (!enoughEvidence(matchedTerms, this.vocabulary, state.bare)) continue
+      const share = coverage(matchedTerms, weighing, (term) => onlyInQuestions(result.match[term]))
+      // Coverage says how much of the question a record answers; BM25 orders records that answer as much.
+      hits.push({ record, score: result.score * share ** 3, coverage: share, matchedTerms })
     }
-    hits.sort((a, b) => b.score - a.score || a.record.ordinal - b.record.ordinal)
-    const quotes = hits.reduce((n, hit) => n + (hit.record.kind === 'quote' ? 1 : 0), 0)
-    return { hits: hits.slice(offset, offset + limit), total: hits.length, quotes }
+    const best = Math.max(0, ...hits.map((hit) => hit.coverage))
+    // « je suis cascadeur, … ? »: a question about the asker's own job is answered from that job's passages.
+    const ownJob = self.size > 0 && hits.some((hit) => hit.matchedTerms.some((t) => self.has(t)))
+    if (best < (ownJob ? OWN_JOB_MIN_COVERAGE : MIN_COVERAGE)) return []
+    return hits
+      .filter((hit) => hit.coverage >= best * RELATIVE_COVERAGE)
+      .sort((a, b) => b.score - a.score || a.record.ordinal - b.record.ordinal)
   }
 
   /** The record's text cut into segments, the words that carry one of `terms` flagged. */
@@ -210,60 +259,18 @@ export class SearchEngine {
     return segments
   }
 
-  /** How rare a term is: terms the corpus does not know weigh more than any it knows. */
-  weight(term: string): number {
-    const df = this.documentFrequency.get(term) ?? 0.5
-    return Math.log(1 + this.size / df)
-  }
-
   surfaceWords(): IterableIterator<[string, { surface: string; count: number }]> {
-    return this.surfaces.entries()
+    return this.vocabulary.surfaces.entries()
   }
 
   knows(term: string): boolean {
-    return this.documentFrequency.has(term)
+    return this.vocabulary.knows(term)
   }
 
   /** Words of the corpus close to a word (for "did you mean" suggestions). */
   closeWords(word: string): string | undefined {
     const folded = fold(normalizeText(word))
     return this.corrector.correct(folded, Math.min(3, Math.max(1, Math.floor(folded.length / 3))))
-  }
-
-  private readQuestion(question: string) {
-    const text = normalizeText(String(question ?? '')).slice(0, MAX_QUERY_CHARS)
-    let truncated = question.length > MAX_QUERY_CHARS
-    const tokens = this.analyzer.tokens(text)
-    const corrections: Array<{ from: string; to: string }> = []
-    const unknownWords: string[] = []
-    const words: string[] = []
-    let contentWords = 0
-    for (const token of tokens) {
-      if (token.terms.length === 0) {
-        words.push(token.surface)
-        continue
-      }
-      if (++contentWords > MAX_QUERY_WORDS) {
-        truncated = true
-        break
-      }
-      const folded = fold(token.surface)
-      if (token.terms.every((t) => this.knows(t)) || this.wordFrequency.has(folded) || /\d/.test(folded)) {
-        words.push(token.surface)
-        if (!token.terms.some((t) => this.knows(t))) unknownWords.push(token.surface)
-        continue
-      }
-      const corrected = /^[\p{L}]+$/u.test(folded) ? this.corrector.correct(folded) : undefined
-      if (corrected) {
-        corrections.push({ from: token.surface, to: corrected })
-        words.push(corrected)
-      } else {
-        unknownWords.push(token.surface)
-        words.push(token.surface)
-      }
-    }
-    const terms = [...new Set(this.analyzer.terms(words.join(' '), 'query'))]
-    return { terms, corrections, unknownWords, truncated }
   }
 
   private toIndexed(record: CorpusRecord): IndexedDocument {
@@ -275,6 +282,14 @@ export class SearchEngine {
       parents: record.section.slice(0, -1).join(' '),
       jobs: record.job?.jobs.join(' ') ?? '',
       speaker: record.speaker ?? '',
+      questions: record.questions?.join(' ') ?? '',
     }
   }
 }
+
+/** A term found only in the questions written for a record, not in the record itself. */
+function onlyInQuestions(fields: string[] | undefined): boolean {
+  return fields !== undefined && fields.length > 0 && fields.every((field) => field === 'questions')
+}
+
+export type { Intent, QueryTerm }

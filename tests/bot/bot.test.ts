@@ -86,13 +86,14 @@ describe('failures', () => {
     expect((await broken.act('iac:next:1', requester)).type).toBe('invalid')
   })
 
-  it('pages with the same terms the question was read as (they fit in the button)', async () => {
+  it('pages with the same terms and intent the question was read as (they fit in the button)', async () => {
     const answer = await bot.ask('Quels métiers sont menacés par l’IA ?', requester)
     const more = answer.actions.find((a) => a.kind === 'more')
     expect(decodeAction(more?.id ?? '')).toEqual({
       kind: 'more',
       offset: 3,
-      terms: ['emploi', 'menace', 'ia'],
+      // « quels métiers » asks for the job map (!j); the terms follow.
+      terms: ['!j', 'emploi', 'menace', 'ia'],
     })
   })
 })

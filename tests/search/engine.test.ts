@@ -63,7 +63,7 @@ describe('ranking', () => {
 
   it('pages results without overlap', () => {
     const first = engine.search('IA', { limit: 3 })
-    const second = engine.searchTerms(first.terms, { limit: 3, offset: 3 })
+    const second = engine.searchState(first.state, { limit: 3, offset: 3 })
     expect(second.total).toBe(first.total)
     const ids = new Set(first.hits.map((h) => h.record.id))
     for (const hit of second.hits) expect(ids.has(hit.record.id)).toBe(false)

@@ -1,0 +1,187 @@
+import type { IntentCues } from '../corpus/types.js'
+import { fold, normalizeText } from '../text/normalize.js'
+import type { AnalyzedToken } from './analyzer.js'
+
+/**
+ * How a question is framed, as opposed to what it is about. People write « Salut ! je commence lundi comme
+ * assistante monteuse, en gros mon poste va-t-il disparaître ? »: the greeting, « je commence lundi comme »
+ * and « en gros » say nothing of the topic and must not count against it, while « monteuse » says who asks.
+ */
+
+/** What the question asks for beyond its topic words. */
+export interface Intent {
+  /** A quotation is wanted (« une citation », « ce qu'a dit le CNC », « what did X say »). */
+  quote: boolean
+  /** Positions of the tokens naming the asker's own job (« je suis monteuse »), if the question says so. */
+  self: number[]
+  /** The question asks which jobs (« quels métiers… »): the job map belongs in the answer. */
+  jobs: boolean
+  /**
+   * The question is about the team's own affairs (« notre tournage », « chez nous », « cette semaine »):
+   * no article can answer it.
+   */
+  local: boolean
+}
+
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'/
+
+/** A word as framing lists compare it: folded, elision and inverted subject removed. */
+export function framingKey(surface: string): string {
+  return fold(surface)
+    .replace(ELISION, '')
+    .replace(/(?:-t)?-(?:il|ils|elle|elles|on|je|tu|nous|vous|ce)$/, '')
+}
+
+/** Word sequences, read the way framingKey reads a question's words. */
+function phrases(list: readonly string[]): string[][] {
+  return list
+    .map((entry) =>
+      [...normalizeText(entry).matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)].map((m) => m[0]),
+    )
+    .map((words) => words.flatMap((w) => framingKey(w).split('-')).filter(Boolean))
+    .filter((words) => words.length > 0)
+    .sort((a, b) => b.length - a.length)
+}
+
+// Where the asker's job ends: punctuation between words, or a word that starts another clause.
+const CLAUSE_END = new Set([
+  'et',
+  'mais',
+  'donc',
+  'qui',
+  'que',
+  'est',
+  'ce',
+  'c',
+  'depuis',
+  'and',
+  'but',
+  'so',
+  'is',
+  'will',
+  'can',
+  'do',
+  'does',
+  'what',
+  'how',
+])
+// Words between the cue and the job (« je suis nouvelle comme … », « I'm a new … »).
+const SELF_FILLERS = new Set([
+  'nouveau',
+  'nouvelle',
+  'nouvel',
+  'un',
+  'une',
+  'le',
+  'la',
+  'les',
+  'comme',
+  'en',
+  'au',
+  'aux',
+  'a',
+  'dans',
+  'chez',
+  'cote',
+  'the',
+  'an',
+  'as',
+  'new',
+  'in',
+  'on',
+])
+// After the job (« cascadeur sur le tournage », « monteuse dans une petite boîte »): where, not who.
+const AFTER_JOB = new Set(['sur', 'dans', 'chez', 'pour', 'avec', 'depuis', 'at', 'for', 'with', 'on', 'in'])
+const MAX_SELF_WORDS = 4
+
+export class FramingReader {
+  private readonly framing: string[][]
+  private readonly quote: string[][]
+  private readonly self: string[][]
+  private readonly jobs: string[][]
+  private readonly local: string[][]
+
+  constructor(framing: readonly string[], cues: IntentCues) {
+    this.framing = phrases(framing)
+    this.quote = phrases(cues.quote)
+    this.self = phrases(cues.self)
+    this.jobs = phrases(cues.jobs)
+    this.local = phrases(cues.local)
+  }
+
+  /**
+   * Marks the tokens that only frame the question (they are left out of its terms) and reads its intent.
+   * `text` is the string the tokens' offsets point into: punctuation between two words ends a clause.
+   */
+  read(text: string, tokens: AnalyzedToken[]): { framing: Set<number>; intent: Intent } {
+    const keys = tokens.map((t) => framingKey(t.surface))
+    const framing = new Set<number>()
+    const intent: Intent = { quote: false, self: [], jobs: false, local: false }
+    for (let i = 0; i < tokens.length; i++) {
+      const quote = this.matchAt(this.quote, keys, i)
+      if (quote > 0) {
+        intent.quote = true
+        for (let k = i; k < i + quote; k++) framing.add(k)
+        i += quote - 1
+        continue
+      }
+      const self = this.matchAt(this.self, keys, i)
+      if (self > 0) {
+        for (let k = i; k < i + self; k++) framing.add(k)
+        intent.self.push(...this.selfJob(text, tokens, keys, i + self, framing))
+        i += self - 1
+        continue
+      }
+      if (this.matchAt(this.jobs, keys, i) > 0) intent.jobs = true
+      const local = this.matchAt(this.local, keys, i)
+      if (local > 0) {
+        intent.local = true
+        for (let k = i; k < i + local; k++) framing.add(k)
+        i += local - 1
+        continue
+      }
+      const frame = this.matchAt(this.framing, keys, i)
+      // « bon marché », « nouveaux métiers »: a word of a thesaurus phrase is the phrase's, not framing.
+      if (frame > 0 && !tokens.slice(i, i + frame).some((t) => t.inPhrase)) {
+        for (let k = i; k < i + frame; k++) framing.add(k)
+        i += frame - 1
+      }
+    }
+    return { framing, intent }
+  }
+
+  /** Length of the longest phrase of `list` starting at token `i` (0 when none does). */
+  private matchAt(list: string[][], keys: string[], i: number): number {
+    for (const phrase of list) {
+      if (i + phrase.length > keys.length) continue
+      if (phrase.every((word, k) => keys[i + k] === word)) return phrase.length
+    }
+    return 0
+  }
+
+  /** The words after « je suis / je commence comme… » that name a job, up to the end of the clause. */
+  private selfJob(
+    text: string,
+    tokens: AnalyzedToken[],
+    keys: string[],
+    from: number,
+    framing: Set<number>,
+  ): number[] {
+    const job: number[] = []
+    for (let k = from; k < tokens.length && job.length < MAX_SELF_WORDS; k++) {
+      const previous = tokens[k - 1]
+      const token = tokens[k] as AnalyzedToken
+      if (k > from && previous && /[,.;:!?()]/.test(text.slice(previous.end, token.start))) break
+      const key = keys[k] as string
+      if (CLAUSE_END.has(key) || (job.length > 0 && AFTER_JOB.has(key))) break
+      const frame = this.matchAt(this.framing, keys, k)
+      if (job.length === 0 && (SELF_FILLERS.has(key) || frame > 0)) {
+        framing.add(k)
+        continue
+      }
+      if (frame > 0) break
+      if (token.terms.length > 0) job.push(k)
+    }
+    return job
+  }
+}

@@ -1,0 +1,241 @@
+import type { Corpus } from '../corpus/types.js'
+import type { KnownWords } from '../text/known-words.js'
+import { fold, normalizeText } from '../text/normalize.js'
+import type { AnalyzedToken, FrenchAnalyzer } from './analyzer.js'
+import { FramingReader, type Intent } from './framing.js'
+import type { SpellingCorrector } from './spelling.js'
+import type { Vocabulary } from './vocabulary.js'
+
+/** Words of a question that are read; the rest is reported, not silently dropped. */
+export const MAX_QUERY_WORDS = 32
+/** Characters of a question that are read. */
+export const MAX_QUERY_CHARS = 2_000
+/**
+ * How much a term counts when the question did not use the article's own word: an imported synonym
+ * (« boulot » → travail) or an English word through the glossary. The hand-written thesaurus maps words to
+ * one concept on both sides and counts fully.
+ */
+export const SYNONYM_WEIGHT = 0.6
+export const TRANSLATION_WEIGHT = 0.8
+/**
+ * A real word the article never uses is often how a person says something the article does say; a code or a
+ * name the article never mentions is what an off-topic question is about.
+ */
+export const UNKNOWN_WORD_WEIGHT = 0.7
+const MAX_PHRASE_WORDS = 3
+
+export interface QueryTerm {
+  term: string
+  /** The question's word (or words) it comes from, as typed. */
+  surface: string
+  /** 1 for the question's own words (and their thesaurus concept), less for synonyms and translations. */
+  weight: number
+}
+
+/** A question as the engine reads it. */
+export interface Reading {
+  terms: QueryTerm[]
+  intent: Intent
+  /** Terms of the words that name the asker's job (« je suis monteuse »). */
+  selfTerms: string[]
+  /** Content words the article does not know, as typed: what the question asks that the article may not say. */
+  unknownWords: string[]
+  /**
+   * How much those words weigh against an answer, in units of the rarest term: a word a dictionary knows
+   * (« condamnés ») counts UNKNOWN_WORD_WEIGHT, anything else (« 4K », « M2 », a name) counts 1.
+   */
+  unknownWeight: number
+  /** Words read as other words ("storybord" → "storyboard"). */
+  corrections: Array<{ from: string; to: string }>
+  /** Set when part of the question could not be read (too long). */
+  truncated: boolean
+  /** One word and nothing around it: a keyword, answered whenever the article uses it. */
+  bare: boolean
+}
+
+interface ContentWord {
+  token: AnalyzedToken
+  surface: string
+  /** Set when the word was read as a corpus word. */
+  corrected?: string
+  self: boolean
+}
+
+/**
+ * Reads a free-text question: framing out, typos corrected only when no dictionary knows the word, words the
+ * article does not use brought to its vocabulary through the thesaurus, imported synonyms and the English
+ * glossary, at a lower weight for the last two.
+ */
+export class QuestionReader {
+  private readonly framing: FramingReader
+  private readonly synonyms: Map<string, string[]>
+  private readonly glossary: Map<string, string[]>
+  private readonly sms: Map<string, string>
+
+  constructor(
+    corpus: Corpus,
+    private readonly analyzer: FrenchAnalyzer,
+    private readonly vocabulary: Vocabulary,
+    private readonly corrector: SpellingCorrector,
+    private readonly knownWords: KnownWords,
+  ) {
+    this.framing = new FramingReader(corpus.thesaurus.framing, corpus.thesaurus.intents)
+    this.synonyms = foldedKeys(corpus.synonyms)
+    this.glossary = foldedKeys(corpus.glossary)
+    this.sms = new Map(Object.entries(corpus.thesaurus.sms).map(([k, v]) => [k.toLowerCase(), v]))
+  }
+
+  read(question: string): Reading {
+    const raw = String(question ?? '')
+    const text = this.unSms(normalizeText(raw).slice(0, MAX_QUERY_CHARS))
+    let truncated = raw.length > MAX_QUERY_CHARS
+    // Index mode keeps every word of a thesaurus phrase (« cheffe opératrice »): each is a content word here.
+    const tokens = this.analyzer.tokens(text, 'index')
+    const { framing, intent } = this.framing.read(text, tokens)
+    const selfPositions = new Set(intent.self)
+
+    const words: ContentWord[] = []
+    const corrections: Reading['corrections'] = []
+    tokens.forEach((token, index) => {
+      if (framing.has(index) || token.terms.length === 0) return
+      if (words.length >= MAX_QUERY_WORDS) {
+        truncated = true
+        return
+      }
+      const word: ContentWord = { token, surface: token.surface, self: selfPositions.has(index) }
+      const corrected = this.correction(token)
+      if (corrected) {
+        word.corrected = corrected
+        corrections.push({ from: token.surface, to: corrected })
+      }
+      words.push(word)
+    })
+
+    // Analysed again once corrected, so that phrases form across corrected words ("ingénieur du sn").
+    const reread = this.analyzer.tokens(words.map((w) => w.corrected ?? w.surface).join(' '), 'query')
+    const terms = new Map<string, QueryTerm>()
+    const add = (term: string, weight: number, surface: string) => {
+      const seen = terms.get(term)
+      if (!seen || seen.weight < weight) terms.set(term, { term, surface, weight })
+    }
+    const selfTerms = new Set<string>()
+    const unknownWords: string[] = []
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as ContentWord
+      const analysed = reread[i]?.terms ?? []
+      const known = analysed.filter((t) => this.vocabulary.knows(t))
+      if (this.unknownCompound(word.surface, analysed)) {
+        unknownWords.push(word.surface)
+        continue
+      }
+      if (known.length > 0) {
+        for (const term of known) add(term, 1, word.surface)
+        if (word.self) for (const term of known) selfTerms.add(term)
+        continue
+      }
+      // Part of a phrase the analyzer already read as one concept ("ingénieur du son").
+      if (analysed.length === 0 && reread[i] !== undefined) continue
+      const plural = this.singular(word.surface)
+      if (plural.length > 0) {
+        for (const term of plural) add(term, 1, word.surface)
+        if (word.self) for (const term of plural) selfTerms.add(term)
+        continue
+      }
+      const mapped = this.mapped(words, i)
+      if (mapped) {
+        const surface = words
+          .slice(i, i + mapped.length)
+          .map((w) => w.surface)
+          .join(' ')
+        for (const term of mapped.terms) add(term, mapped.weight, surface)
+        if (word.self) for (const term of mapped.terms) selfTerms.add(term)
+        i += mapped.length - 1
+        continue
+      }
+      unknownWords.push(word.surface)
+    }
+    return {
+      terms: [...terms.values()],
+      intent,
+      selfTerms: [...selfTerms],
+      unknownWords,
+      unknownWeight: unknownWords.reduce(
+        (sum, word) => sum + (this.knownWords.has(fold(word)) ? UNKNOWN_WORD_WEIGHT : 1),
+        0,
+      ),
+      corrections,
+      truncated,
+      bare: words.length === 1 && framing.size === 0 && !intent.quote,
+    }
+  }
+
+  /** The corpus word a misspelt word stands for, unless a dictionary knows the word as written. */
+  private correction(token: AnalyzedToken): string | undefined {
+    const folded = fold(token.surface)
+    if (token.terms.every((t) => this.vocabulary.knows(t))) return undefined
+    if (this.vocabulary.wordFrequency.has(folded) || /\d/.test(folded)) return undefined
+    if (!/^[\p{L}]+$/u.test(folded) || this.knownWords.has(folded)) return undefined
+    if (this.synonyms.has(folded) || this.glossary.has(folded)) return undefined
+    return this.corrector.correct(folded)
+  }
+
+  /** Chat spellings (« koi », « lia », « ptite ») replaced by the words they stand for. */
+  private unSms(text: string): string {
+    if (this.sms.size === 0) return text
+    return text.replace(/[\p{L}\p{N}']+/gu, (word) => this.sms.get(word.toLowerCase()) ?? word)
+  }
+
+  /**
+   * « court-métrage », « demi-journée »: a compound a dictionary knows and the article does not is one
+   * unknown word, not its parts (« court » would otherwise meet « formats courts »).
+   */
+  private unknownCompound(surface: string, analysed: string[]): boolean {
+    if (!surface.includes('-') || analysed.length === 0) return false
+    return !this.vocabulary.knows(analysed[0] as string) && this.knownWords.has(fold(surface))
+  }
+
+  /** An English plural the French stemmer leaves alone (« screenwriters », « teasers »), read as singular. */
+  private singular(surface: string): string[] {
+    const match = /^(.{3,}?)(?:es|s)$/i.exec(surface)
+    if (!match) return []
+    for (const candidate of [surface.slice(0, -1), match[1] as string]) {
+      const terms = this.analyzer.terms(candidate, 'query').filter((t) => this.vocabulary.knows(t))
+      if (terms.length > 0) return terms
+    }
+    return []
+  }
+
+  /** The longest run of words from `i` that the synonyms or the glossary bring to corpus terms. */
+  private mapped(
+    words: ContentWord[],
+    i: number,
+  ): { terms: string[]; weight: number; length: number } | undefined {
+    for (let length = Math.min(MAX_PHRASE_WORDS, words.length - i); length >= 1; length--) {
+      const key = words
+        .slice(i, i + length)
+        .map((w) => fold(w.surface))
+        .join(' ')
+      for (const [table, weight] of [
+        [this.glossary, TRANSLATION_WEIGHT],
+        [this.synonyms, SYNONYM_WEIGHT],
+      ] as const) {
+        const targets = table.get(key)
+        if (!targets) continue
+        const terms = [...new Set(targets.flatMap((t) => this.analyzer.terms(t)))].filter((t) =>
+          this.vocabulary.knows(t),
+        )
+        if (terms.length > 0) return { terms, weight, length }
+      }
+    }
+    return undefined
+  }
+}
+
+function foldedKeys(table: Record<string, string[]>): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const [key, values] of Object.entries(table)) {
+    const folded = fold(normalizeText(key)).replace(/\s+/g, ' ').trim()
+    out.set(folded, [...(out.get(folded) ?? []), ...values])
+  }
+  return out
+}

@@ -1,0 +1,62 @@
+import type { Corpus, CorpusRecord } from '../corpus/types.js'
+import { fold, normalizeText } from '../text/normalize.js'
+import type { FrenchAnalyzer } from './analyzer.js'
+
+/** What kind of topic a term names: the article's jobs, its concepts, its names, a plain word or a number. */
+export type TermClass = 'job' | 'concept' | 'name' | 'word' | 'number'
+
+/**
+ * What the corpus says about its own words, computed once per corpus version: how many records use each term,
+ * which terms name the article's subjects, and the written words (for spelling and autocomplete).
+ */
+export class Vocabulary {
+  readonly documentFrequency = new Map<string, number>()
+  private readonly classes = new Map<string, TermClass>()
+  /** Folded words of the corpus and thesaurus with their frequency: what spelling correction aims at. */
+  readonly wordFrequency = new Map<string, number>()
+  /** Words of the corpus as written (lower case), by folded form, with their frequency: for autocomplete. */
+  readonly surfaces = new Map<string, { surface: string; count: number }>()
+
+  constructor(
+    corpus: Corpus,
+    analyzer: FrenchAnalyzer,
+    termsOf: (record: CorpusRecord) => Iterable<string>,
+    properNames: Iterable<string>,
+  ) {
+    for (const record of corpus.records) {
+      for (const term of new Set(termsOf(record)))
+        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1)
+    }
+    for (const term of analyzer.canonicalTerms)
+      this.classes.set(term, analyzer.jobTerms.has(term) ? 'job' : 'concept')
+    for (const term of analyzer.nameTerms) this.classes.set(term, 'name')
+    for (const name of [...properNames, ...corpus.thesaurus.names]) {
+      for (const term of analyzer.terms(name)) if (!this.classes.has(term)) this.classes.set(term, 'name')
+    }
+    for (const record of corpus.records) {
+      for (const term of analyzer.terms(record.job?.jobs.join(' ') ?? '')) this.classes.set(term, 'job')
+    }
+
+    const countWords = (text: string, fromCorpus: boolean) => {
+      for (const match of normalizeText(text).matchAll(/[\p{L}\p{N}]+/gu)) {
+        const word = fold(match[0])
+        if (word.length < 3 || analyzer.isStopWord(word)) continue
+        this.wordFrequency.set(word, (this.wordFrequency.get(word) ?? 0) + 1)
+        if (!fromCorpus || /^\d+$/.test(word)) continue
+        const seen = this.surfaces.get(word)
+        if (seen) seen.count++
+        else this.surfaces.set(word, { surface: match[0].toLowerCase(), count: 1 })
+      }
+    }
+    for (const record of corpus.records) countWords(`${record.text} ${record.section.join(' ')}`, true)
+    for (const concept of corpus.thesaurus.concepts) for (const term of concept.terms) countWords(term, false)
+  }
+
+  knows(term: string): boolean {
+    return this.documentFrequency.has(term)
+  }
+
+  classOf(term: string): TermClass {
+    return this.classes.get(term) ?? (/^\d+$/.test(term) ? 'number' : 'word')
+  }
+}
