@@ -25,6 +25,12 @@ export type QuestionsFile = z.output<typeof questionsFileSchema>
 
 export const QUESTIONS_FILE = /^([a-z0-9][a-z0-9-]{0,39})\.questions\.ya?ml$/
 
+/** The records of a section; for a heading with no text of its own (« La régulation »), those under it. */
+function sectionRecords(records: CorpusRecord[], heading: string): CorpusRecord[] {
+  const own = records.filter((r) => r.section.at(-1) === heading)
+  return own.length > 0 ? own : records.filter((r) => r.section.includes(heading))
+}
+
 /** Gives each record of `document` the questions its section or its passage answers. */
 export function attachQuestions(
   file: string,
@@ -36,7 +42,7 @@ export function attachQuestions(
   questions.entries.forEach((entry, index) => {
     const targets =
       'section' in entry
-        ? own.filter((r) => r.section.at(-1) === entry.section)
+        ? sectionRecords(own, entry.section)
         : own.filter((r) => comparable(r.text).includes(comparable(entry.passage)))
     if (targets.length === 0) {
       const what =

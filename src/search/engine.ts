@@ -168,6 +168,20 @@ export class SearchEngine {
     return this.run(this.reader.read(question), options)
   }
 
+  /**
+   * The record closest to a question, whether or not it answers it (no relevance gate): where a maintainer
+   * would look to see if the article covers a question it was asked and could not answer.
+   */
+  nearest(question: string): CorpusRecord | undefined {
+    const reading = this.reader.read(question)
+    if (reading.terms.length === 0) return undefined
+    const [best] = this.index.search(reading.terms.map((t) => t.term).join(' '), {
+      boost: FIELD_BOOSTS,
+      combineWith: 'OR',
+    })
+    return best ? this.records.get(String(best.id)) : undefined
+  }
+
   /** Runs again a search whose state came from a button. */
   searchState(state: string[], options: SearchOptions = {}): SearchOutcome {
     return this.run(decodeState(state), options)

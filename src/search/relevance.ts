@@ -20,7 +20,7 @@ export const CLASS_WEIGHT: Record<TermClass, number> = {
 /** An unknown word weighs like a term found in this share of the corpus' records. */
 export const UNKNOWN_DOCUMENT_FREQUENCY = 1
 /** Share of the question's weight the best passage must cover for the question to be answered. */
-export const MIN_COVERAGE = 0.5
+export const MIN_COVERAGE = 0.52
 /** « je suis cascadeur, … ? »: a question about the asker's own job needs less of it covered. */
 export const OWN_JOB_MIN_COVERAGE = 0.25
 /** Other passages are shown when they cover at least this share of what the best one covers. */

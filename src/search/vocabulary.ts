@@ -33,8 +33,12 @@ export class Vocabulary {
     for (const name of [...properNames, ...corpus.thesaurus.names]) {
       for (const term of analyzer.terms(name)) if (!this.classes.has(term)) this.classes.set(term, 'name')
     }
+    // The head of a job's name is the job (« monteur » in « monteur vidéo »); what follows qualifies it.
     for (const record of corpus.records) {
-      for (const term of analyzer.terms(record.job?.jobs.join(' ') ?? '')) this.classes.set(term, 'job')
+      for (const job of record.job?.jobs ?? []) {
+        const [head] = analyzer.terms(job, 'query')
+        if (head) this.classes.set(head, 'job')
+      }
     }
 
     const countWords = (text: string, fromCorpus: boolean) => {

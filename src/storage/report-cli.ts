@@ -119,6 +119,34 @@ export interface FormatReportOptions {
   file?: string
   /** Text of a passage of the current corpus; undefined when the id is gone (or the corpus is unavailable). */
   passageText?: (recordId: string) => string | undefined
+  /**
+   * Where an unanswered question would belong: the questions file and the section heading closest to it, so
+   * that the maintainer can add it to the document's questions when the article does answer it.
+   */
+  placeQuestion?: (query: string) => { file: string; section: string } | undefined
+}
+
+/** The unanswered questions as entries to paste into each document's questions file, by closest section. */
+function questionEntries(report: Report, place: FormatReportOptions['placeQuestion']): string[] {
+  if (!place || report.unanswered.length === 0) return []
+  const byFile = new Map<string, Map<string, string[]>>()
+  for (const row of report.unanswered) {
+    const where = place(row.query)
+    if (!where) continue
+    const sections = byFile.get(where.file) ?? new Map<string, string[]>()
+    sections.set(where.section, [...(sections.get(where.section) ?? []), row.query])
+    byFile.set(where.file, sections)
+  }
+  const lines: string[] = []
+  for (const [file, sections] of byFile) {
+    lines.push('', `  Si l’article y répond, à ajouter dans ${file} (section la plus proche, à vérifier) :`)
+    for (const [section, questions] of sections) {
+      lines.push(`    - section: ${JSON.stringify(section)}`, '      questions:')
+      for (const question of questions)
+        lines.push(`        - ${JSON.stringify(question.replace(/\s+/g, ' ').trim())}`)
+    }
+  }
+  return lines
 }
 
 export function formatReport(report: Report, options: FormatReportOptions = {}): string {
@@ -132,6 +160,7 @@ export function formatReport(report: Report, options: FormatReportOptions = {}):
     lines.push(
       `  ${String(row.count).padStart(4)} ×  ${quoted(row.query)}  (dernière : ${dateTime.format(row.lastAt)})`,
     )
+  lines.push(...questionEntries(report, options.placeQuestion))
 
   lines.push('', `Passages jugés inutiles (${report.unhelpful.length}) — 👎 inutile / 👍 utile`)
   if (report.unhelpful.length === 0) lines.push('  Aucun.')
@@ -178,6 +207,8 @@ export interface RunReportIo {
   now?: Date
   /** Texts of the current corpus by record id; when it fails, the report shows ids alone. */
   loadPassages?: () => Promise<ReadonlyMap<string, string>>
+  /** Where unanswered questions would belong (see FormatReportOptions.placeQuestion). */
+  loadPlacer?: () => Promise<FormatReportOptions['placeQuestion']>
 }
 
 function firstLine(error: unknown): string {
@@ -222,11 +253,19 @@ export async function runReport(argv: string[], io: RunReportIo): Promise<number
     opened.store.close()
   }
   let passages: ReadonlyMap<string, string> | undefined
+  let placeQuestion: FormatReportOptions['placeQuestion']
   try {
     passages = await io.loadPassages?.()
+    placeQuestion = await io.loadPlacer?.()
   } catch {
     passages = undefined
   }
-  io.stdout(formatReport(report, { file: opened.file, passageText: passages && ((id) => passages.get(id)) }))
+  io.stdout(
+    formatReport(report, {
+      file: opened.file,
+      passageText: passages && ((id) => passages.get(id)),
+      ...(placeQuestion ? { placeQuestion } : {}),
+    }),
+  )
   return 0
 }
