@@ -47,7 +47,9 @@ function searchAnswer(
     answer.lines = [
       offset > 0
         ? 'Il n’y a pas d’autre passage sur ce sujet.'
-        : 'L’article ne parle pas de cela, ou pas avec ces mots. Essayez un métier, un outil ou un thème.',
+        : outcome.intent.local
+          ? 'Je ne connais que l’article : il ne dit rien de votre tournage, de votre équipe ni de votre planning.'
+          : 'L’article ne parle pas de cela, ou pas avec ces mots. Essayez un métier, un outil ou un thème.',
     ]
     const close = outcome.unknownWords.map((w) => engine.closeWords(w)).filter((w): w is string => Boolean(w))
     answer.suggestions = [...new Set([...close, ...jobMap(engine).flatMap((j) => j.jobs)])].slice(0, 12)
@@ -107,7 +109,9 @@ const round = (x: number) => Math.round(x * 1000) / 1000
  * pass for an answer to all of it.
  */
 function notCovered(outcome: SearchOutcome): string | undefined {
-  if (outcome.unknownWords.length === 0 || outcome.coveredWords.length === 0) return undefined
+  const missing = [...outcome.unknownWords, ...outcome.absentWords]
+  const covered = outcome.coveredWords.filter((w) => !missing.includes(w))
+  if (missing.length === 0 || covered.length === 0) return undefined
   const list = (words: string[]) => words.map((w) => `« ${w} »`).join(', ')
-  return `L’article parle de ${list(outcome.coveredWords.slice(0, 4))}, mais pas de ${list(outcome.unknownWords.slice(0, 4))} : voici les passages les plus proches.`
+  return `L’article parle de ${list(covered.slice(0, 4))}, mais pas de ${list(missing.slice(0, 4))} : voici les passages les plus proches.`
 }

@@ -70,6 +70,8 @@ export interface SearchOutcome {
   corrections: Array<{ from: string; to: string }>
   /** Content words of the question the article never uses, as typed. */
   unknownWords: string[]
+  /** Words only the questions written for the article use, not the article itself (see Reading). */
+  absentWords: string[]
   /** The question's words that the hits shown answer, as typed. */
   coveredWords: string[]
   /** Set when part of the question could not be read (too long). */
@@ -130,11 +132,15 @@ export class SearchEngine {
     })
     const documents = corpus.records.map((record) => this.toIndexed(record))
     this.index.addAll(documents)
-    const fieldsOf = (record: CorpusRecord) => {
+    const ownFieldsOf = (record: CorpusRecord) => {
       const d = this.toIndexed(record)
-      return [d.text, d.heading, d.parents, d.jobs, d.speaker, d.questions].flatMap(analyze)
+      return [d.text, d.heading, d.parents, d.jobs, d.speaker].flatMap(analyze)
     }
-    this.vocabulary = new Vocabulary(corpus, this.analyzer, fieldsOf, lexicon.properNames)
+    const fieldsOf = (record: CorpusRecord) => [
+      ...ownFieldsOf(record),
+      ...analyze(record.questions?.join(' ') ?? ''),
+    ]
+    this.vocabulary = new Vocabulary(corpus, this.analyzer, fieldsOf, ownFieldsOf, lexicon.properNames)
     for (const record of corpus.records) {
       this.tokensByRecord.set(record.id, this.analyzer.tokens(record.text))
       if (record.job)
@@ -206,6 +212,7 @@ export class SearchEngine {
       intent: state.intent,
       corrections: read?.corrections ?? [],
       unknownWords: read?.unknownWords ?? [],
+      absentWords: read?.absentWords ?? [],
       coveredWords: [...new Set(state.terms.filter((t) => matched.has(t.term)).map((t) => t.surface))],
       truncated: read?.truncated ?? false,
       hits: page,

@@ -41,6 +41,11 @@ export interface Reading {
   /** Content words the article does not know, as typed: what the question asks that the article may not say. */
   unknownWords: string[]
   /**
+   * Words the documents never use in their own words: only the questions written for them do
+   * (« combien gagne un monteur ? »). Searched, but the answer says the article does not speak of them.
+   */
+  absentWords: string[]
+  /**
    * How much those words weigh against an answer, in units of the rarest term: a word a dictionary knows
    * (« condamnés ») counts UNKNOWN_WORD_WEIGHT, anything else (« 4K », « M2 », a name) counts 1.
    */
@@ -120,6 +125,7 @@ export class QuestionReader {
     }
     const selfTerms = new Set<string>()
     const unknownWords: string[] = []
+    const absentWords: string[] = []
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as ContentWord
       const analysed = reread[i]?.terms ?? []
@@ -129,6 +135,7 @@ export class QuestionReader {
         continue
       }
       if (known.length > 0) {
+        if (!known.some((t) => this.vocabulary.inDocuments(t))) absentWords.push(word.surface)
         for (const term of known) add(term, 1, word.surface)
         if (word.self) for (const term of known) selfTerms.add(term)
         continue
@@ -159,6 +166,7 @@ export class QuestionReader {
       intent,
       selfTerms: [...selfTerms],
       unknownWords,
+      absentWords,
       unknownWeight: unknownWords.reduce(
         (sum, word) => sum + (this.knownWords.has(fold(word)) ? UNKNOWN_WORD_WEIGHT : 1),
         0,

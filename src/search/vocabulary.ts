@@ -11,6 +11,8 @@ export type TermClass = 'job' | 'concept' | 'name' | 'word' | 'number'
  */
 export class Vocabulary {
   readonly documentFrequency = new Map<string, number>()
+  /** Terms the documents themselves use (not only the questions written for them). */
+  private readonly ownTerms = new Set<string>()
   private readonly classes = new Map<string, TermClass>()
   /** Folded words of the corpus and thesaurus with their frequency: what spelling correction aims at. */
   readonly wordFrequency = new Map<string, number>()
@@ -21,11 +23,13 @@ export class Vocabulary {
     corpus: Corpus,
     analyzer: FrenchAnalyzer,
     termsOf: (record: CorpusRecord) => Iterable<string>,
+    ownTermsOf: (record: CorpusRecord) => Iterable<string>,
     properNames: Iterable<string>,
   ) {
     for (const record of corpus.records) {
       for (const term of new Set(termsOf(record)))
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1)
+      for (const term of ownTermsOf(record)) this.ownTerms.add(term)
     }
     for (const term of analyzer.canonicalTerms)
       this.classes.set(term, analyzer.jobTerms.has(term) ? 'job' : 'concept')
@@ -58,6 +62,11 @@ export class Vocabulary {
 
   knows(term: string): boolean {
     return this.documentFrequency.has(term)
+  }
+
+  /** Whether the documents use the term in their own words (not only in the questions written for them). */
+  inDocuments(term: string): boolean {
+    return this.ownTerms.has(term)
   }
 
   classOf(term: string): TermClass {

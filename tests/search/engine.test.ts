@@ -23,7 +23,7 @@ describe('ranking', () => {
       'Les ingénieurs du son et monteurs | Les ingénieurs du son et',
       // A trainer on what "les futurs monteurs" must master: names editors in its own words (a quote, so
       // after the two job sections that state the article's verdict).
-      'Formation : les écoles s\'adaptent | « Les futurs monteurs ou',
+      "Formation : les écoles s'adaptent | « Les futurs monteurs ou",
     ])
   })
 

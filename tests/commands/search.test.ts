@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Bot, Requester } from '../../src/bot/bot.js'
+import { loadBot } from '../../src/bot/load-bot.js'
+
+const requester: Requester = { platform: 'console', userId: 'U1' }
+let bot: Bot
+beforeAll(async () => {
+  bot = await loadBot()
+})
+
+describe('the search command answers people, honestly', () => {
+  it('says in one line what the article does not cover, above the passages about what it does', async () => {
+    const answer = await bot.ask('combien gagne un monteur ?', requester)
+    expect(answer.kind).toBe('results')
+    expect(answer.lines[0]).toBe(
+      'L’article parle de « monteur », mais pas de « gagne » : voici les passages les plus proches.',
+    )
+    expect(answer.items[0]?.section.at(-1)).toBe('Les monteurs vidéo (juniors)')
+  })
+
+  it('adds no such line when every word of the question is in the article', async () => {
+    const answer = await bot.ask('les monteurs vont-ils disparaître ?', requester)
+    expect(answer.lines.join(' ')).not.toMatch(/mais pas de/)
+  })
+
+  it('brings the job map to « quels métiers… », beside the passages', async () => {
+    const answer = await bot.ask('Quels métiers sont menacés par l’IA ?', requester)
+    expect(answer.jobMap?.map((j) => j.exposure)).toContain('menacé')
+    expect(answer.items[0]?.text).toContain('identifie clairement les postes juniors et techniques')
+  })
+
+  it('shows the asker’s own job with its exposure badge', async () => {
+    const answer = await bot.ask(
+      'Bonjour, je viens d’arriver comme stagiaire VFX, ça change quoi pour moi ?',
+      requester,
+    )
+    expect(answer.jobs.map((j) => [j.name, j.exposure])).toContainEqual([
+      'Les techniciens VFX (juniors)',
+      'menacé',
+    ])
+    expect(answer.items[0]?.section.at(-1)).toBe('Les techniciens VFX (juniors)')
+  })
+
+  it('says it knows only the article when asked about the team’s own shoot', async () => {
+    const answer = await bot.ask('Qui est le chef op sur notre tournage ?', requester)
+    expect(answer.lines[0]).toMatch(/^Je ne connais que l’article/)
+  })
+
+  it('answers nothing about the team’s own shoot, and nothing to an off-topic question', async () => {
+    for (const question of ['Qui est le chef op sur notre tournage ?', 'quel temps fait-il ?']) {
+      const answer = await bot.ask(question, requester)
+      expect(answer.kind, question).toBe('empty')
+      expect(answer.items, question).toEqual([])
+    }
+  })
+})
