@@ -32,15 +32,23 @@ export function framingKey(surface: string): string {
     .replace(/(?:-t)?-(?:il|ils|elle|elles|on|je|tu|nous|vous|ce)$/, '')
 }
 
-/** Word sequences, read the way framingKey reads a question's words. */
-function phrases(list: readonly string[]): string[][] {
-  return list
+/** Word sequences, read the way framingKey reads a question's words, by first word, longest first. */
+type PhraseIndex = Map<string, string[][]>
+
+function phrases(list: readonly string[]): PhraseIndex {
+  const index: PhraseIndex = new Map()
+  const sequences = list
     .map((entry) =>
       [...normalizeText(entry).matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)].map((m) => m[0]),
     )
     .map((words) => words.flatMap((w) => framingKey(w).split('-')).filter(Boolean))
     .filter((words) => words.length > 0)
     .sort((a, b) => b.length - a.length)
+  for (const words of sequences) {
+    const first = words[0] as string
+    index.set(first, [...(index.get(first) ?? []), words])
+  }
+  return index
 }
 
 // Where the asker's job ends: punctuation between words, or a word that starts another clause.
@@ -95,11 +103,11 @@ const AFTER_JOB = new Set(['sur', 'dans', 'chez', 'pour', 'avec', 'depuis', 'at'
 const MAX_SELF_WORDS = 4
 
 export class FramingReader {
-  private readonly framing: string[][]
-  private readonly quote: string[][]
-  private readonly self: string[][]
-  private readonly jobs: string[][]
-  private readonly local: string[][]
+  private readonly framing: PhraseIndex
+  private readonly quote: PhraseIndex
+  private readonly self: PhraseIndex
+  private readonly jobs: PhraseIndex
+  private readonly local: PhraseIndex
 
   constructor(framing: readonly string[], cues: IntentCues) {
     this.framing = phrases(framing)
@@ -151,8 +159,8 @@ export class FramingReader {
   }
 
   /** Length of the longest phrase of `list` starting at token `i` (0 when none does). */
-  private matchAt(list: string[][], keys: string[], i: number): number {
-    for (const phrase of list) {
+  private matchAt(index: PhraseIndex, keys: string[], i: number): number {
+    for (const phrase of index.get(keys[i] as string) ?? []) {
       if (i + phrase.length > keys.length) continue
       if (phrase.every((word, k) => keys[i + k] === word)) return phrase.length
     }
