@@ -1,0 +1,50 @@
+import TurndownService from 'turndown'
+import type { Block } from './draft.js'
+
+/**
+ * The article's HTML as headings and paragraphs of plain text. The corpus keeps the source's words only:
+ * links become their text, emphasis its words, images and code markup go; each list item, table row and
+ * quoted paragraph is a paragraph of its own.
+ */
+export function htmlToBlocks(html: string): Block[] {
+  return markdownToBlocks(converter().turndown(html))
+}
+
+function converter(): TurndownService {
+  const service = new TurndownService({ headingStyle: 'atx', hr: '', br: ' ' })
+  // The corpus format has no escapes: a backslash Turndown adds would end up in the passage text.
+  service.escape = (text: string) => text
+  service.remove(['img', 'picture', 'video', 'audio', 'figure', 'script', 'style', 'noscript', 'iframe'])
+  const inline = (content: string) => content
+  const block = (content: string) => `\n\n${content.trim()}\n\n`
+  service.addRule('plainLinks', { filter: 'a', replacement: inline })
+  service.addRule('plainEmphasis', {
+    filter: ['em', 'i', 'strong', 'b', 'code', 'mark', 'u', 's'],
+    replacement: inline,
+  })
+  service.addRule('itemsAsParagraphs', { filter: ['li', 'dt', 'dd'], replacement: block })
+  service.addRule('quotesAsParagraphs', { filter: ['blockquote', 'pre'], replacement: block })
+  service.addRule('tableCells', { filter: ['th', 'td'], replacement: (content) => `${content.trim()} | ` })
+  service.addRule('tableRows', {
+    filter: 'tr',
+    replacement: (content) => block(content.replace(/\s*\|\s*$/, '')),
+  })
+  return service
+}
+
+const HEADING = /^(#{1,6})\s+(.*)$/
+
+/** Markdown as Turndown writes it (ATX headings, blank lines between blocks) → blocks. */
+export function markdownToBlocks(markdown: string): Block[] {
+  return markdown
+    .split(/\n\s*\n/)
+    .map((chunk) => chunk.trim())
+    .filter(Boolean)
+    .map((chunk): Block => {
+      const heading = HEADING.exec(chunk)
+      if (heading && !chunk.includes('\n')) {
+        return { kind: 'heading', level: (heading[1] as string).length, text: heading[2] as string }
+      }
+      return { kind: 'paragraph', text: chunk }
+    })
+}
