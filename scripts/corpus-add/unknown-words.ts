@@ -1,6 +1,8 @@
 import type { CorpusRecord } from '../../src/corpus/types.js'
 import type { SearchEngine } from '../../src/search/engine.js'
 
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/
+
 export interface UnknownWord {
   word: string
   count: number
@@ -18,7 +20,8 @@ export function unknownWords(engine: SearchEngine, records: CorpusRecord[]): Unk
     for (const token of engine.analyzer.tokens(record.text)) {
       if (token.terms.length === 0 || /\d/.test(token.surface)) continue
       if (token.terms.some((term) => engine.knows(term))) continue
-      const key = token.surface.toLowerCase()
+      // Shown as a word, not as written after an elision (d'auditorium → auditorium).
+      const key = token.surface.toLowerCase().replace(ELISION, '')
       const seen = counts.get(key)
       if (seen) seen.count++
       else counts.set(key, { word: key, count: 1 })

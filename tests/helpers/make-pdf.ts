@@ -39,7 +39,8 @@ function encode(text: string): string {
   return out
 }
 
-export function makePdf(pages: TextRun[][]): Buffer {
+/** Pages of text runs; `info` fills the document information dictionary (Title, CreationDate…). */
+export function makePdf(pages: TextRun[][], info: Record<string, string> = {}): Buffer {
   const objects: string[] = []
   const add = (body: string) => objects.push(body) // object number = index + 1
   add('<< /Type /Catalog /Pages 2 0 R >>')
@@ -61,6 +62,11 @@ export function makePdf(pages: TextRun[][]): Buffer {
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`
 
+  const infoEntries = Object.entries(info)
+  if (infoEntries.length > 0)
+    add(`<< ${infoEntries.map(([key, value]) => `/${key} (${encode(value)})`).join(' ')} >>`)
+  const infoRef = infoEntries.length > 0 ? ` /Info ${objects.length} 0 R` : ''
+
   let pdf = '%PDF-1.4\n'
   const offsets: number[] = []
   objects.forEach((body, i) => {
@@ -70,6 +76,6 @@ export function makePdf(pages: TextRun[][]): Buffer {
   const xref = Buffer.byteLength(pdf, 'latin1')
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
   for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${infoRef} >>\nstartxref\n${xref}\n%%EOF\n`
   return Buffer.from(pdf, 'latin1')
 }

@@ -32,7 +32,9 @@ const OUTSIDE_ARTICLE = ['header', 'footer']
 // Class or id words of the widgets blogs wrap around an article.
 const WIDGET =
   /(?:^|[\s_-])(?:cookies?|consent|gdpr|rgpd|share|sharing|partage|social|socials|comments?|commentaires?|respond|reply|newsletter|subscribe|abonnement|related|similar|breadcrumbs?|fil-ariane|sidebar|widget|popup|modal|banner|advert|ads?|pub|promo|sponsor|author-box|tags|pagination|disqus)(?:$|[\s_-])/i
-const COMMENTS = /(?:^|[\s_-])(?:comments?|commentaires?|respond|reply|disqus)(?:$|[\s_-])/i
+// Widgets that never wrap an article, however much text they hold (a long comment thread, a cookie notice).
+const NEVER_ARTICLE =
+  /(?:^|[\s_-])(?:comments?|commentaires?|respond|reply|disqus|cookies?|consent|gdpr|rgpd|newsletter)(?:$|[\s_-])/i
 
 /**
  * Removes what is around an article before the main-content extractor runs: navigation, site header and
@@ -59,8 +61,7 @@ function holdsTheArticle(element: DomElement, names: string, pageText: number): 
   const tag = element.tagName.toLowerCase()
   if (tag === 'html' || tag === 'body' || tag === 'main') return true
   if (element.querySelector('main, [role="main"], h1') !== null) return true
-  // A long comment thread can outweigh the article: comments never stay for their length.
-  return !COMMENTS.test(names) && textLength(element) > pageText * 0.5
+  return !NEVER_ARTICLE.test(names) && textLength(element) > pageText * 0.5
 }
 
 function textLength(element: DomElement | null): number {

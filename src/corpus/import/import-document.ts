@@ -50,7 +50,7 @@ export async function importDocument(
   if (words < MIN_WORDS) {
     throw new ImportError(
       'IMPORT_NO_TEXT',
-      `${source.label}: no article text found (${words} words${source.kind === 'pdf' ? '; a scanned PDF has no text layer' : ''})`,
+      `${source.label}: no article text found (${words} word${words === 1 ? '' : 's'}${source.kind === 'pdf' ? '; a scanned PDF has no text layer' : ''})`,
     )
   }
   const meta = frontMatter(draft.metadata, flags, source)
@@ -143,9 +143,10 @@ export function languageCode(value: string | undefined): string | undefined {
   return match[2] ? `${match[1]?.toLowerCase()}-${match[2].toUpperCase()}` : match[1]?.toLowerCase()
 }
 
-/** A title → a file name of at most 40 characters, cut at a word, accents folded. */
+/** A title → a file name of at most 40 characters, cut at a word, accents and elisions (l’, d’…) dropped. */
 export function slugify(title: string): string {
   const words = title
+    .replace(/(^|[^\p{L}])(?:[ldjmnstc]|qu)['’]/giu, '$1')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

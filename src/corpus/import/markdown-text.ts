@@ -63,7 +63,6 @@ function frontMatter(text: string): { metadata: SourceMetadata; body: string } {
   const field = (...keys: string[]) => {
     for (const key of keys) {
       const value = record[key]
-      if (value instanceof Date) return value.toISOString()
       if (typeof value === 'string' || typeof value === 'number') return String(value).trim() || undefined
     }
     return undefined

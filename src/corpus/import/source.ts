@@ -114,7 +114,7 @@ async function readBody(
       total += chunk.byteLength
       if (total > maxBytes) {
         await response.body?.cancel().catch(() => undefined)
-        throw tooLarge(url, total, maxBytes)
+        throw tooLarge(url, total, maxBytes, true)
       }
       chunks.push(chunk)
     }
@@ -144,9 +144,10 @@ function sniffText(bytes: Uint8Array): SourceKind | undefined {
   return head.startsWith('<!doctype html') || head.startsWith('<html') ? 'html' : undefined
 }
 
-function tooLarge(label: string, size: number, maxBytes: number): ImportError {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
-  return new ImportError('IMPORT_TOO_LARGE', `${label}: ${mb(size)} is over the ${mb(maxBytes)} limit`)
+function tooLarge(label: string, size: number, maxBytes: number, stillComing = false): ImportError {
+  const limit = maxBytes % (1024 * 1024) === 0 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes} bytes`
+  const found = stillComing ? `more than ${size} bytes` : `${size} bytes`
+  return new ImportError('IMPORT_TOO_LARGE', `${label}: too large (${found}; the limit is ${limit})`)
 }
 
 function unreachable(url: string, error: unknown, timeoutMs: number): ImportError {

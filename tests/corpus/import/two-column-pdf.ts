@@ -48,6 +48,7 @@ export function twoColumnPdf(
   title: string,
   pages: Array<{ left: Item[]; right: Item[] }>,
   runningHeader = 'Observatoire du doublage — rapport 2025',
+  info: Record<string, string> = {},
 ): Buffer {
   return makePdf(
     pages.map((page, i) => [
@@ -57,5 +58,56 @@ export function twoColumnPdf(
       ...column(RIGHT, page.right, i === 0 ? TOP : 790),
       { x: 290, y: 30, size: 8, text: String(i + 1) },
     ]),
+    info,
+  )
+}
+
+export const REPORT_TITLE = 'Le doublage à l’épreuve des voix de synthèse'
+
+/** Two pages, two columns; a paragraph runs from the first page's right column onto the second page. */
+export function doublageReport(info: Record<string, string> = {}): Buffer {
+  return twoColumnPdf(
+    REPORT_TITLE,
+    [
+      {
+        left: [
+          { heading: 'Introduction' },
+          {
+            paragraph:
+              'Les studios de doublage testent depuis deux ans des voix de synthèse pour les séries d’animation et les documentaires.',
+          },
+          {
+            paragraph:
+              'Les comédiens réclament une clause de consentement dans chaque contrat, et un droit de regard sur la réutilisation de leur voix.',
+          },
+        ],
+        right: [
+          { heading: 'Ce que disent les studios' },
+          {
+            paragraph:
+              '« Nous gardons des comédiens pour tous les rôles principaux », explique une directrice artistique. Les rôles secondaires des documentaires sont en revanche confiés de plus en plus souvent à des',
+          },
+        ],
+      },
+      {
+        left: [
+          { paragraph: 'voix générées, relues par un ingénieur du son avant la livraison.' },
+          { heading: 'Conclusion' },
+          {
+            paragraph:
+              'Le métier ne disparaît pas, mais il se resserre autour des rôles qui demandent du jeu.',
+          },
+        ],
+        right: [
+          { heading: 'Méthode' },
+          {
+            paragraph: 'Douze studios ont répondu au questionnaire de l’observatoire entre janvier et mars.',
+          },
+          { paragraph: 'Les entretiens ont été menés par téléphone.' },
+        ],
+      },
+    ],
+    undefined,
+    info,
   )
 }
