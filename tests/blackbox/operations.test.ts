@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -94,6 +94,38 @@ describe('npm start in operation (Slack HTTP mode)', () => {
       const bytes = await readFile(path.join(dataDir, file))
       expect(bytes.includes(USER), file).toBe(false)
     }
+  })
+
+  it('answers from a document added with npm run corpus:add, without a restart', async () => {
+    const before = await healthz()
+    expect(await ask('gravier')).toContain('Rien trouvé')
+    const add = spawn(
+      path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+      ['scripts/corpus-add.ts', 'tests/corpus/import/fixtures/interview-page.html'],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', CORPUS_DIR: corpusDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
+    let output = ''
+    add.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    add.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    const code = await new Promise<number | null>((resolve) => add.on('exit', resolve))
+    expect(code, output).toBe(0)
+    // CORPUS_DIR read through the config, as the bot reads it.
+    expect(output).toContain(`wrote ${path.join(corpusDir, 'bruiteurs-on-ne-remplace-pas-un-pas-dans.md')}`)
+
+    await eventually(async () =>
+      (await healthz()).corpus.version !== before.corpus.version ? true : undefined,
+    )
+    const answer = await ask('gravier')
+    expect(answer).toContain('Un pas dans le gravier raconte un personnage')
+    expect(answer).toContain('revue-du-son.example/2024/bruiteurs-ia')
   })
 
   it('serves an edited corpus at once, keeps the old one on a broken edit, and /healthz tells the version', async () => {
