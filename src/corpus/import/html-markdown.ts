@@ -32,7 +32,8 @@ function converter(): TurndownService {
   return service
 }
 
-const HEADING = /^(#{1,6})\s+(.*)$/
+// Turndown writes every heading as a block of its own; a <br> inside one may spread it over two lines.
+const HEADING = /^(#{1,6})\s+([\s\S]*)$/
 
 /** Markdown as Turndown writes it (ATX headings, blank lines between blocks) → blocks. */
 export function markdownToBlocks(markdown: string): Block[] {
@@ -42,7 +43,7 @@ export function markdownToBlocks(markdown: string): Block[] {
     .filter(Boolean)
     .map((chunk): Block => {
       const heading = HEADING.exec(chunk)
-      if (heading && !chunk.includes('\n')) {
+      if (heading) {
         return { kind: 'heading', level: (heading[1] as string).length, text: heading[2] as string }
       }
       return { kind: 'paragraph', text: chunk }
