@@ -7,6 +7,7 @@ export type ImportRefusalCode =
   | 'IMPORT_NO_METADATA'
   | 'IMPORT_DUPLICATE'
   | 'IMPORT_INVALID'
+  | 'IMPORT_WRITE_FAILED'
 
 /** A source that cannot become a corpus document. The message is one line, for an operator. */
 export class ImportError extends Error {

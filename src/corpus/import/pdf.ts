@@ -16,7 +16,10 @@ export async function pdfToDraft(bytes: Uint8Array): Promise<Draft> {
     const pages: PdfPage[] = []
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number)
-      const [, , width, height] = page.view as [number, number, number, number]
+      // The page box need not start at 0 0: positions are made relative to its corner.
+      const [left, bottom, right, top] = page.view as [number, number, number, number]
+      const width = right - left
+      const height = top - bottom
       const content = await page.getTextContent()
       const items: PdfTextItem[] = []
       for (const item of content.items) {
@@ -24,7 +27,13 @@ export async function pdfToDraft(bytes: Uint8Array): Promise<Draft> {
         const [a, b, c, d, x, y] = item.transform as number[]
         // Horizontal text only; the size is the glyphs' vertical scale.
         if (Math.abs(b ?? 0) > 0.01 || Math.abs(c ?? 0) > 0.01) continue
-        items.push({ text: item.str, x: x ?? 0, y: y ?? 0, width: item.width, size: Math.abs(d ?? a ?? 0) })
+        items.push({
+          text: item.str,
+          x: (x ?? 0) - left,
+          y: (y ?? 0) - bottom,
+          width: item.width,
+          size: Math.abs(d ?? a ?? 0),
+        })
       }
       pages.push({ width, height, items })
       page.cleanup()

@@ -34,7 +34,7 @@ export async function writeDocument(corpusDir: string, id: string, text: string)
     if (error instanceof ImportError) throw error
     const reason =
       (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
-    throw new ImportError('IMPORT_INVALID', `${target}: cannot be written (${reason})`)
+    throw new ImportError('IMPORT_WRITE_FAILED', `${target}: cannot be written (${reason})`)
   } finally {
     await unlink(temporary).catch(() => undefined)
   }

@@ -24,6 +24,7 @@ describe('writeDocument', () => {
     await writeFile(notAFolder, '')
     const error = await writeDocument(notAFolder, 'note', 'texte\n').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ImportError)
+    expect((error as ImportError).code).toBe('IMPORT_WRITE_FAILED')
     expect((error as ImportError).message).toMatch(/note\.md: cannot be written \(ENOTDIR\)$/)
     expect(await readdir(dir)).toEqual(['fichier'])
   })
