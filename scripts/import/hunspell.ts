@@ -18,6 +18,7 @@ interface Affix {
   add: string
   cont: Set<string>
   condition: RegExp
+  morph: string
 }
 
 export interface Form {
@@ -27,6 +28,8 @@ export interface Form {
   lemma: string
   /** Whether a prefix took part (the French prefixes are mostly elisions: "l'", "qu'"). */
   prefixed: boolean
+  /** The entry's and affixes' morphological fields ("po:v1 po:ipre po:2sg"; empty in en-US). */
+  morph: string
 }
 
 export interface Hunspell {
@@ -58,6 +61,7 @@ export function readHunspell(affPath: string, dicPath: string): Hunspell {
         add: add === '0' ? '' : add,
         cont: new Set(),
         condition: condition(c, kind === 'PFX'),
+        morph: parts.slice(5).join(' '),
       }
       affixes.set(flag, [...(affixes.get(flag) ?? []), affix])
       // Flags are parsed once FLAG is known (it comes first in every .aff).
@@ -71,39 +75,51 @@ export function readHunspell(affPath: string, dicPath: string): Hunspell {
   const onlyInCompound = options.get('ONLYINCOMPOUND')
   const dic = readFileSync(dicPath, 'utf8').split('\n').slice(1)
 
-  function* expand(word: string, flags: Set<string>): Generator<Form> {
+  function* expand(word: string, flags: Set<string>, morph: string): Generator<Form> {
     const lemma = word
     const valid = (cont: Set<string>) => !(needAffix && cont.has(needAffix))
-    if (valid(flags)) yield { form: word, lemma, prefixed: false }
-    const suffixed: Array<{ form: string; cont: Set<string>; cross: boolean; circum: boolean }> = []
+    if (valid(flags)) yield { form: word, lemma, prefixed: false, morph }
+    const suffixed: Array<{
+      form: string
+      cont: Set<string>
+      cross: boolean
+      circum: boolean
+      morph: string
+    }> = []
     for (const s1 of rules(flags, false, word)) {
       const w1 = word.slice(0, word.length - s1.strip.length) + s1.add
+      const m1 = `${morph} ${s1.morph}`
       const circum1 = circumfix !== undefined && s1.cont.has(circumfix)
-      if (valid(s1.cont) && !circum1) yield { form: w1, lemma, prefixed: false }
-      suffixed.push({ form: w1, cont: s1.cont, cross: s1.cross, circum: circum1 })
+      if (valid(s1.cont) && !circum1) yield { form: w1, lemma, prefixed: false, morph: m1 }
+      suffixed.push({ form: w1, cont: s1.cont, cross: s1.cross, circum: circum1, morph: m1 })
       for (const s2 of rules(s1.cont, false, w1)) {
         const w2 = w1.slice(0, w1.length - s2.strip.length) + s2.add
-        if (valid(s2.cont) && !circum1) yield { form: w2, lemma, prefixed: false }
+        if (valid(s2.cont) && !circum1) yield { form: w2, lemma, prefixed: false, morph: `${m1} ${s2.morph}` }
       }
     }
     for (const p of rules(flags, true, word)) {
       const circum = circumfix !== undefined && p.cont.has(circumfix)
       const w = p.add + word.slice(p.strip.length)
-      if (valid(p.cont) && !circum) yield { form: w, lemma, prefixed: true }
+      if (valid(p.cont) && !circum) yield { form: w, lemma, prefixed: true, morph }
       // Suffixes combine with a prefix through the cross product, or through the prefix's continuation.
       for (const s of suffixed) {
         if (!(p.cross && s.cross) || s.circum !== circum) continue
-        yield { form: p.add + s.form.slice(p.strip.length), lemma, prefixed: true }
+        yield { form: p.add + s.form.slice(p.strip.length), lemma, prefixed: true, morph: s.morph }
       }
       for (const s of rules(p.cont, false, w)) {
-        yield { form: w.slice(0, w.length - s.strip.length) + s.add, lemma, prefixed: true }
+        yield {
+          form: w.slice(0, w.length - s.strip.length) + s.add,
+          lemma,
+          prefixed: true,
+          morph: `${morph} ${s.morph}`,
+        }
       }
     }
     // A suffix may allow prefixes in its continuation class (French elisions: "l'" + "émission").
     for (const s of suffixed) {
       for (const p of rules(s.cont, true, s.form)) {
         if (p.cont.has(circumfix ?? '\0') !== s.circum) continue
-        yield { form: p.add + s.form.slice(p.strip.length), lemma, prefixed: true }
+        yield { form: p.add + s.form.slice(p.strip.length), lemma, prefixed: true, morph: s.morph }
       }
     }
   }
@@ -121,13 +137,13 @@ export function readHunspell(affPath: string, dicPath: string): Hunspell {
     entries: dic.length,
     *forms() {
       for (const line of dic) {
-        const entry = line.split(/\s/)[0] ?? ''
+        const [entry = '', ...fields] = line.split(/\s+/)
         if (entry === '') continue
         const slash = entry.search(/(?<!\\)\//)
         const word = (slash < 0 ? entry : entry.slice(0, slash)).replace(/\\\//g, '/')
         const flags = new Set(slash < 0 ? [] : splitFlags(entry.slice(slash + 1), flagType))
         if ((forbidden && flags.has(forbidden)) || (onlyInCompound && flags.has(onlyInCompound))) continue
-        yield* expand(word, flags)
+        yield* expand(word, flags, fields.join(' '))
       }
     },
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { words } from '../../scripts/import/corpus-vocabulary.js'
 import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { CorpusError } from '../../src/corpus/errors.js'
 import { loadCorpus } from '../../src/corpus/load-corpus.js'
@@ -51,6 +52,24 @@ describe('the project corpus', async () => {
     expect(all).not.toContain('rue de Charonne')
     expect(all).not.toContain('01 86 95 24 25')
     expect(all).not.toContain('Copyright')
+  })
+
+  it('carries generated synonyms and an English glossary that lead only to corpus words', () => {
+    // A target that is not in the corpus any more means corpus/*.md or thesaurus.yaml changed since the
+    // import: npm run thesaurus:import and npm run glossary:import (lexicon/README.md).
+    const vocabulary = new Set([
+      ...corpus.documents.flatMap((d) =>
+        d.sections.flatMap((s) => [...s.path, ...s.paragraphs].flatMap(words)),
+      ),
+      ...corpus.thesaurus.concepts.flatMap((c) => c.terms.map((t) => t.normalize('NFKC').toLowerCase())),
+    ])
+    for (const links of [corpus.synonyms, corpus.glossary]) {
+      expect(Object.keys(links).length).toBeGreaterThan(500)
+      for (const [word, targets] of Object.entries(links)) {
+        expect(vocabulary.has(word), word).toBe(false)
+        for (const target of targets) expect(vocabulary.has(target), `${word} → ${target}`).toBe(true)
+      }
+    }
   })
 
   it('gives stable ids', async () => {
