@@ -1,7 +1,9 @@
 /**
  * The corpus vocabulary the import scripts keep entries for: the words of the documents (headings and
- * body, not front matter) and the terms of corpus/thesaurus.yaml, with the French dictionary's lemmas so that "structure" (a thesaurus headword) finds "structures" (the
- * article's form) and "permettre" finds "permettent".
+ * body, not front matter) and the terms of corpus/thesaurus.yaml, with the French dictionary's lemmas so
+ * that "structure" (a thesaurus headword) finds "structures" (the article's form) and "permettre" finds
+ * "permettent". The brief said "compare folded"; accents are kept instead (see `key`), folding only
+ * decides which words the analyzer already finds (`covers`, `hasFolded`).
  */
 import { stopwords as englishStopWords } from '@orama/stopwords/english'
 import { stopwords as frenchStopWords } from '@orama/stopwords/french'
@@ -11,9 +13,9 @@ import { readHunspell } from './hunspell.js'
 import { CORPUS_DIR } from './sources.js'
 
 const CONTENT = /\bpo:(?:nom|adj|v[0-3]|npr|prn|patr|titr)/
-// An article hardly says "tu foules" or "je poste": without this, fouler (to sprain) would lead to the
-// article's "foules" (crowds) and poster (to post) to its "postes" (jobs).
-const FIRST_OR_SECOND_SINGULAR = /\bpo:[12]sg\b/
+// An article hardly says "tu foules" or "nous captions": without this, fouler (to sprain) would lead to
+// the article's "foules" (crowds) and capter to its "captions" (an English thesaurus term).
+const FIRST_OR_SECOND_PERSON = /\bpo:[12](?:sg|pl)\b/
 const NOMINAL = /\bpo:(?:nom|adj)\b/
 const CONJUGATED = /\bpo:(?:ipre|iimp|ipsi|ifut|cond|spre|simp|impe)\b/
 // As the analyzer reads words (src/search/analyzer.ts): inner apostrophes, dots and hyphens, elisions.
@@ -93,8 +95,12 @@ export async function readCorpusVocabulary(
     if (!byKey.has(key(form))) byKey.set(key(form), form)
     if (!byFold.has(fold(form))) byFold.set(fold(form), form)
   }
+  // Lemma → the corpus form of it the corpus uses most: all readings (does the analyzer find a word?) and
+  // the likely ones only (where does a synonym lead?).
   const byLemma = new Map<string, string>()
+  const byLikelyLemma = new Map<string, string>()
   const lemmas = new Map<string, Set<string>>()
+  const likelyLemmas = new Map<string, Set<string>>()
   const content = new Map<string, boolean>()
   if (frenchDictionary) {
     const wanted = new Set([...byKey.keys(), ...[...others].map(key)])
@@ -102,7 +108,7 @@ export async function readCorpusVocabulary(
     const dictionary = readHunspell(`${frenchDictionary}.aff`, `${frenchDictionary}.dic`)
     for (const { form, lemma, prefixed, morph } of dictionary.forms()) {
       const k = key(form)
-      if (prefixed || !wanted.has(k) || FIRST_OR_SECOND_SINGULAR.test(morph)) continue
+      if (prefixed || !wanted.has(k)) continue
       analyses.set(k, [...(analyses.get(k) ?? []), { lemma: key(lemma), morph }])
       content.set(k, (content.get(k) ?? false) || CONTENT.test(morph))
     }
@@ -110,21 +116,27 @@ export async function readCorpusVocabulary(
       const nominal = (lemma: string) => readings.some((r) => r.lemma !== lemma && NOMINAL.test(r.morph))
       // "versions" is a noun before it is "nous versions" (verser): a conjugated reading of a word that is
       // also another lemma's noun or adjective does not make it a form of the verb.
-      const kept = readings.filter((r) => !(CONJUGATED.test(r.morph) && nominal(r.lemma)))
-      lemmas.set(k, new Set(kept.map((r) => r.lemma)))
+      const likely = readings.filter(
+        (r) => !FIRST_OR_SECOND_PERSON.test(r.morph) && !(CONJUGATED.test(r.morph) && nominal(r.lemma)),
+      )
+      lemmas.set(k, new Set(readings.map((r) => r.lemma)))
+      likelyLemmas.set(k, new Set(likely.map((r) => r.lemma)))
     }
-    // A lemma leads to the corpus form of it that the corpus uses most.
     for (const [k, form] of byKey) {
-      for (const lemma of lemmas.get(k) ?? []) {
-        const current = byLemma.get(lemma)
-        if (current === undefined || (counts.get(form) ?? 0) > (counts.get(current) ?? 0)) {
-          byLemma.set(lemma, form)
+      for (const [from, to] of [
+        [lemmas, byLemma],
+        [likelyLemmas, byLikelyLemma],
+      ] as const) {
+        for (const lemma of from.get(k) ?? []) {
+          const current = to.get(lemma)
+          if (current === undefined || (counts.get(form) ?? 0) > (counts.get(current) ?? 0))
+            to.set(lemma, form)
         }
       }
     }
   }
   return {
-    formOf: (text) => byKey.get(key(text)) ?? byLemma.get(key(text)),
+    formOf: (text) => byKey.get(key(text)) ?? byLikelyLemma.get(key(text)),
     hasFolded: (text) => byFold.has(fold(text)),
     covers: (text) =>
       byFold.has(fold(text)) ||

@@ -1,6 +1,7 @@
 /**
  * A FreeDict dictionary in dictd format (Debian dict-freedict-*: .index + .dict.dz, which is gzip):
- * each headword with its translations, every numbered sense pooled, in the dictionary's order.
+ * each headword with its translations, every numbered sense pooled, in the dictionary's order, without
+ * notes in parentheses or domain labels ("[cine]", "[cul]").
  */
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
@@ -34,7 +35,7 @@ export function* readDictd(base: string): Generator<DictEntry> {
     const translations = body
       .map((text) => text.replace(/^\s*\d+\.\s*/, ''))
       .flatMap((text) => text.split(/[,;]/))
-      .map((text) => text.replace(/\([^)]*\)/g, '').trim())
+      .map((text) => text.replace(/\([^)]*\)|\[[^\]]*\]/g, '').trim())
       .filter(Boolean)
     yield { headword, translations }
   }

@@ -66,11 +66,13 @@ for (const key of [...links.keys()].sort()) {
 
 const output = path.join(CORPUS_DIR, 'glossary.en-fr.yaml')
 const source = {
-  name: 'FreeDict English–French et French–English (dictd)',
+  name: 'FreeDict English–French 0.1.6 et French–English 0.4.1 (format dictd)',
   package: `dict-freedict-eng-fra ${packageVersion('dict-freedict-eng-fra')}, dict-freedict-fra-eng ${packageVersion('dict-freedict-fra-eng')}`,
-  upstream: 'https://freedict.org/ (eng-fra 0.1.6, fra-eng 0.4.1)',
-  authors: 'Horst Eyermann, John Darrington, Sebastian Humenda et les contributeurs de FreeDict',
-  licence: 'GPL-2.0-or-later (texte complet : lexicon/LICENSES/GPL-2.0.txt)',
+  upstream: 'https://freedict.org/',
+  authors:
+    'eng-fra : « various authors » (Horst Eyermann, Michael Bunk, Piotr Bański, Sebastian Humenda…) ; fra-eng : Horst Eyermann, John Darrington, FreeDict project',
+  licence:
+    'GPL-2.0-or-later (« Available under the terms of the GNU General Public License ver. 2.0 and any later version. ») ; texte complet : lexicon/LICENSES/GPL-2.0.txt',
   lemmas: `hunspell-fr-comprehensive ${packageVersion('hunspell-fr-comprehensive')}`,
   generated: today(),
 }

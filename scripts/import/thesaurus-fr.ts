@@ -83,11 +83,12 @@ for (const key of [...links.keys()].sort((a, b) => a.localeCompare(b, 'fr'))) {
 
 const output = path.join(CORPUS_DIR, 'synonyms.fr.yaml')
 const source = {
-  name: 'Thésaurus français de LibreOffice (thes_fr.dat, version Debian mythes-fr)',
+  name: 'Thésaurus français de LibreOffice (thes_fr.dat, paquet Debian mythes-fr)',
   package: `mythes-fr ${packageVersion('mythes-fr')}`,
-  upstream: 'https://git.libreoffice.org/dictionaries/+/refs/heads/master/fr_FR/',
-  authors: 'Kevin Hendricks, Frédéric Labbé, Laurent Godard',
-  licence: 'LGPL-2.1-or-later (texte complet : lexicon/LICENSES/LGPL-2.1.txt)',
+  upstream: 'LibreOffice dictionaries, fr_FR/thes_fr.dat (https://git.libreoffice.org/dictionaries)',
+  authors: 'Kevin Hendricks, Frederic Labbé, Laurent Godard (selon le fichier copyright Debian)',
+  licence:
+    'LGPL-2.1-or-later (copyright Debian de mythes-fr : « Files: dictionaries/fr_FR/thes_fr.dat … License: LGPL-2.1+ ») ; texte complet : lexicon/LICENSES/LGPL-2.1.txt',
   selection: `liens dont chaque mot a au plus ${maxSynonyms} synonymes ; au plus ${MAX_VALUES} cibles par clé`,
   lemmas: `hunspell-fr-comprehensive ${packageVersion('hunspell-fr-comprehensive')}`,
   generated: today(),
