@@ -8,14 +8,16 @@
  * headwords are often the article's words: « tournage » → "film set"). All numbered senses of an entry are
  * pooled (FreeDict's senses are short lists); multi-word headwords and translations are kept whole
  * ("film set", « metteur en scène ») and lead to the corpus only through a whole corpus word or thesaurus
- * phrase. A key is dropped when it is an English or French stop word, shorter than 3 letters, or already a
- * corpus word or thesaurus term (the analyzer finds those itself: "film", "editor"). Per key at most 4
- * targets: eng-fra's before fra-eng's, then in the dictionary's order.
+ * phrase. A key is dropped when it is an English or French stop word, shorter than 3 letters, already a
+ * corpus word or thesaurus term (the analyzer finds those itself: "film", "editor"), or a single word that
+ * is also French (see isFrenchWord). Per key at most 4 targets: eng-fra's before fra-eng's, then in the
+ * dictionary's order.
  *
  * Needs: apt-get install dict-freedict-eng-fra dict-freedict-fra-eng hunspell-fr-comprehensive (lemmas).
  */
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { KNOWN_WORDS_FILES, readKnownWords } from '../../src/text/known-words.js'
 import { fold } from '../../src/text/normalize.js'
 import { readCorpusVocabulary } from './corpus-vocabulary.js'
 import { readDictd } from './dictd.js'
@@ -37,6 +39,11 @@ const vocabulary = await readCorpusVocabulary(
 )
 const usable = (text: string) =>
   fold(text).replace(/[^a-z]/g, '').length >= 3 && !vocabulary.stopWords.has(fold(text))
+// The glossary is read in every question, French ones first: an English key that is also a French word
+// ("place", "second", "rage") would bring the English sense into French questions (« une place de
+// cinéma » → "place" → mettre). Phrases ("film set") are not French words and stay.
+const french = readKnownWords(KNOWN_WORDS_FILES.filter((file) => file.endsWith('.fr.txt')))
+const isFrenchWord = (key: string) => !/[\s]/.test(key) && french.has(fold(key))
 
 // English key → corpus form → rank (lower first): source, then position in the entry.
 const links = new Map<string, Map<string, number>>()
@@ -44,7 +51,7 @@ const add = (english: string, french: string, rank: number) => {
   const key = english.toLowerCase()
   const target = vocabulary.formOf(french)
   if (!target || !usable(target) || !vocabulary.isContent(target)) return
-  if (!usable(key) || vocabulary.hasFolded(key)) return
+  if (!usable(key) || vocabulary.hasFolded(key) || isFrenchWord(key)) return
   const targets = links.get(key) ?? new Map<string, number>()
   links.set(key, targets.set(target, Math.min(rank, targets.get(target) ?? Infinity)))
 }
