@@ -5,6 +5,7 @@
  * A stable contract for scripts: JSON results carry each record's verbatim text, section and source.
  */
 import type { AnswerItem } from '../../answers/answer.js'
+import { itemBody } from '../../answers/item-body.js'
 import { toItem } from '../../answers/items.js'
 import { DEFAULT_CORPUS_DIR } from '../../bot/load-bot.js'
 import { CorpusError } from '../../corpus/errors.js'
@@ -58,7 +59,8 @@ function toText(query: string, engine: SearchEngine, limit: number): string {
   return outcome.hits
     .map((hit, i) => {
       const item: AnswerItem = toItem(engine, hit.record, outcome.terms)
-      return `${i + 1}. [${item.section.join(' › ')}] ${item.text}\n   ${item.link}`
+      // The bracketed section path names a run-in heading: the text after it starts at its first sentence.
+      return `${i + 1}. [${item.section.join(' › ')}] ${itemBody(item).text}\n   ${item.link}`
     })
     .join('\n')
 }

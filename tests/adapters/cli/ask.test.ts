@@ -58,6 +58,14 @@ describe('npm run ask', () => {
     for (const a of answers) expect(a.results.length).toBeLessThanOrEqual(5)
   })
 
+  it('prints a passage as text, a run-in section heading shown in the section path, not glued to it', () => {
+    const run = ask(['--limit', '1', 'monteur'])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(
+      /^1\. \[Les métiers menacés › Les monteurs vidéo \(juniors\)\] Les logiciels d’IA automatisent/,
+    )
+  })
+
   it('refuses an empty one-shot query with one line of usage and no stack trace', () => {
     const run = ask([])
     expect(run.status).not.toBe(0)
