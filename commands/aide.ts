@@ -1,6 +1,5 @@
 import { emptyAnswer } from '../src/answers/answer.js'
 import type { Command } from './command.js'
-import { SLASH_COMMAND } from './command.js'
 
 /** Help: what the bot knows and how to ask. Shown for empty text too. */
 export const aideCommand: Command = {
@@ -17,9 +16,11 @@ export const aideCommand: Command = {
     )
     answer.lines = [
       `Je réponds à partir de ${titles.join(', ')}, avec les passages de l’article et leur source.`,
-      `Tapez /${SLASH_COMMAND.name} suivi d’un métier, d’un thème ou d’une question, ou d’une commande :`,
+      'Demandez un métier, un thème ou une question, ou une de ces commandes :',
       ...helpLines(),
     ]
+    // How to type it (the slash command, a mention, a console line) is the adapter's to say.
+    answer.guidance = 'how-to-ask'
     answer.examples = [
       'monteur',
       'Quels métiers sont menacés par l’IA ?',

@@ -66,10 +66,11 @@ export function tourStep(requested: number, context: CommandContext): Answer {
   const step = all[index] as Step
   const answer = emptyAnswer('tour', `Parcours ${index + 1}/${all.length} : ${step.title}`)
   answer.step = { index, total: all.length }
-  if (index === 0)
-    answer.lines = [
-      `Le parcours suit l’article en ${all.length} étapes. Cliquez sur « Suivant » pour avancer.`,
-    ]
+  if (index === 0) {
+    answer.lines = [`Le parcours suit l’article en ${all.length} étapes.`]
+    // How to go on (a button, a typed word) is the adapter's to say.
+    answer.guidance = 'how-to-continue'
+  }
   if (requested >= all.length) answer.notice = `Le parcours n’a que ${all.length} étapes : voici la dernière.`
   answer.items = highlights(step).map((record) => toItem(context.engine, record))
   const actions: Action[] = answer.items.map((item) => ({

@@ -57,9 +57,14 @@ function searchAnswer(
     return answer
   }
 
+  const first = offset + 1
+  const last = offset + outcome.hits.length
   const answer = emptyAnswer(
     'results',
-    query ?? `Suite des résultats (${offset + 1}–${offset + outcome.hits.length} sur ${outcome.total})`,
+    query ??
+      (first === last
+        ? `Résultat ${first} sur ${outcome.total}`
+        : `Suite des résultats (${first}–${last} sur ${outcome.total})`),
   )
   answer.query = query
   answer.items = outcome.hits.map((hit) => ({

@@ -96,7 +96,8 @@ try {
       },
     }
   }
-  if (Object.keys(adapters).length > 0 && (!slackServesHealth || config.healthPort !== undefined)) {
+  // HEALTH_PORT asks for /healthz whatever runs, the console chat included.
+  if (config.healthPort !== undefined || (Object.keys(adapters).length > 0 && !slackServesHealth)) {
     stoppers.push((await startHealthServer(config.healthPort ?? config.port, health, logger)).stop)
   }
 } catch (error) {
@@ -115,6 +116,7 @@ if (Object.keys(adapters).length === 0) {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY)
   await runConsoleChat(bot, { input: process.stdin, output: process.stdout, interactive, logger })
   holder.close()
+  await Promise.allSettled(stoppers.map((stop) => stop()))
   store?.close()
 } else {
   if (config.dailyQuote && store) {

@@ -6,6 +6,7 @@
 
 import type { Exposure } from '../corpus/types.js'
 import type { TextSpan } from '../search/engine.js'
+import { itemBody } from './item-body.js'
 
 export type { Exposure }
 
@@ -79,6 +80,8 @@ export interface SourceEntry {
   quotes: number
 }
 
+export type Guidance = 'how-to-ask' | 'how-to-continue'
+
 export type AnswerKind = 'results' | 'empty' | 'quote' | 'jobs' | 'sources' | 'tour' | 'help' | 'error'
 
 export interface Answer {
@@ -102,6 +105,12 @@ export interface Answer {
   actions: Action[]
   /** Something the user should know about how the question was read (e.g. it was shortened). */
   notice?: string
+  /**
+   * An instruction whose words depend on where the answer is read: how to ask (a slash command, a mention,
+   * a console line) or how to go on (a button, a typed word). The answer says which; each adapter words
+   * it, after `lines`, so the core never speaks one platform's language to another.
+   */
+  guidance?: Guidance
   /** Tour position, when kind = 'tour'. */
   step?: { index: number; total: number }
 }
@@ -116,8 +125,13 @@ export function attribution(item: AnswerItem): string | undefined {
   return item.text.toLowerCase().includes(item.speaker.toLowerCase()) ? undefined : item.speaker
 }
 
-/** Plain text of an item as it would be quoted (share messages, the console). */
-export function quoted(item: AnswerItem): string {
+/**
+ * Plain text of an item as it would be quoted (notification texts, share messages), a run-in heading on a
+ * line of its own; `{ runIn: false }` leaves it out, for a message that shows the section path above.
+ */
+export function quoted(item: AnswerItem, options: { runIn?: boolean } = {}): string {
   const speaker = attribution(item)
-  return speaker ? `${item.text} — ${speaker}` : item.text
+  const body = itemBody(item)
+  const text = body.runIn && options.runIn !== false ? `${body.runIn}\n${body.text}` : body.text
+  return speaker ? `${text} — ${speaker}` : text
 }

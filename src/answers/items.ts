@@ -2,6 +2,7 @@ import type { CorpusRecord } from '../corpus/types.js'
 import type { SearchEngine } from '../search/engine.js'
 import { fold } from '../text/normalize.js'
 import type { AnswerItem, Exposure, JobEntry, SourceRef } from './answer.js'
+import { runInLength } from './item-body.js'
 
 const FRAGMENT_EDGE_WORDS = 5
 
@@ -101,8 +102,9 @@ function buildJobMap(engine: SearchEngine): JobEntry[] {
     if (!job || job.jobs.length === 0) continue
     const key = `${record.documentId}/${job.name}`
     if (entries.has(key)) continue
-    const summary =
-      record.kind === 'quote' ? record.text : (record.text.split(/(?<=[.!?])\s+/)[0] ?? record.text)
+    // The entry's name stands beside the summary: a heading the paragraph repeats is left out of it.
+    const text = record.text.slice(runInLength(record.text, record.section.at(-1)))
+    const summary = record.kind === 'quote' ? text : (text.split(/(?<=[.!?])\s+/)[0] ?? text)
     entries.set(key, { name: job.name, exposure: job.exposure, jobs: job.jobs, summary })
   }
   return [...entries.values()]

@@ -5,6 +5,7 @@
  * A stable contract for scripts: JSON results carry each record's verbatim text, section and source.
  */
 import type { AnswerItem } from '../../answers/answer.js'
+import { itemBody } from '../../answers/item-body.js'
 import { toItem } from '../../answers/items.js'
 import { DEFAULT_CORPUS_DIR } from '../../bot/load-bot.js'
 import { CorpusError } from '../../corpus/errors.js'
@@ -21,6 +22,8 @@ class UsageError extends Error {
 }
 
 interface Options {
+  /** --help or -h: the usage line on stdout, exit 0. */
+  help?: true
   json: boolean
   limit: number
   query: string
@@ -32,6 +35,7 @@ function parseArguments(argv: string[]): Options {
   const words: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
+    if (arg === '--help' || arg === '-h') return { help: true, json, limit, query: '' }
     if (arg === '--json') json = true
     else if (arg === '--limit') {
       const value = Number(argv[++i])
@@ -48,7 +52,8 @@ function parseArguments(argv: string[]): Options {
     else words.push(arg)
   }
   const query = words.join(' ').trim()
-  if (query === '') throw new UsageError('missing QUERY')
+  // Nothing to ask: the usage line says it all.
+  if (query === '') throw new UsageError('')
   return { json, limit, query }
 }
 
@@ -58,7 +63,8 @@ function toText(query: string, engine: SearchEngine, limit: number): string {
   return outcome.hits
     .map((hit, i) => {
       const item: AnswerItem = toItem(engine, hit.record, outcome.terms)
-      return `${i + 1}. [${item.section.join(' › ')}] ${item.text}\n   ${item.link}`
+      // The bracketed section path names a run-in heading: the text after it starts at its first sentence.
+      return `${i + 1}. [${item.section.join(' › ')}] ${itemBody(item).text}\n   ${item.link}`
     })
     .join('\n')
 }
@@ -89,10 +95,15 @@ async function main(): Promise<number> {
     options = parseArguments(process.argv.slice(2))
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n${USAGE}\n`)
+      // One line, as for every bad setting: what is wrong, then how to call it.
+      process.stderr.write(`${error.message ? `${error.message} — ` : ''}${USAGE}\n`)
       return 2
     }
     throw error
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
   }
   const engine = SearchEngine.build(await loadCorpus(DEFAULT_CORPUS_DIR))
   if (options.query !== '-') {

@@ -1,45 +1,82 @@
 import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
-import type { Action, Answer } from '../../answers/answer.js'
+import type { Answer } from '../../answers/answer.js'
 import type { Bot, Requester } from '../../bot/bot.js'
 import type { Logger } from '../../logger.js'
 import { fold } from '../../text/normalize.js'
-import { ANSI, PLAIN, renderShare, renderText } from './render-text.js'
+import { PLAIN, renderShare, renderText, type TextStyle, terminalStyle } from './render-text.js'
+import { actionHints, EXIT_WORDS, wordFor } from './words.js'
+import { wrap } from './wrap.js'
 
 export interface ConsoleOptions {
   input: Readable
   output: Writable
-  /** Show a prompt and bold matches (an interactive terminal). */
+  /**
+   * A person at a terminal (stdin and stdout are TTYs): readline's terminal mode — line editing, history
+   * on Up and Down, and no line-length limit, since the terminal leaves canonical mode, whose line buffer
+   * (4,095 bytes on Linux) cuts a longer pasted line —, a prompt, bold matches, text wrapped to the width
+   * and short numbered links. Otherwise (pipes, files) one paragraph a line and addresses in full.
+   */
   interactive: boolean
+  /** The terminal's width, read before each answer (the window may be resized). Default: output.columns. */
+  columns?: () => number
   logger?: Logger
 }
 
 const REQUESTER: Requester = { platform: 'console', userId: 'console' }
-const EXIT_WORDS = new Set(['quitter', 'quit', 'exit', 'bye', 'au revoir'])
+const PROMPT = 'ia-cinema> '
+const HISTORY_SIZE = 200
+const DEFAULT_COLUMNS = 80
 
 /**
  * The embedded chat: one line in, one answer out, over the same commands as Slack and Discord. Buttons
- * become words: "plus", "suivant", "citation", "partager 2". Resolves when the input ends.
+ * become words: "plus", "suivant", "citation", "partager 2", "lien 2". Resolves when the input ends, on
+ * « quitter », or on Ctrl-C at a terminal.
  */
 export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void> {
   const { input, output, interactive } = options
-  const style = interactive ? ANSI : PLAIN
-  const lines = createInterface({ input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY })
+  // A pseudo-terminal nobody sized says 0 columns.
+  const columns =
+    options.columns ?? (() => (output as Writable & { columns?: number }).columns || DEFAULT_COLUMNS)
+  const style = (): TextStyle => (interactive ? terminalStyle(columns()) : PLAIN)
+  const lines = interactive
+    ? createInterface({
+        input,
+        output,
+        terminal: true,
+        prompt: PROMPT,
+        historySize: HISTORY_SIZE,
+        removeHistoryDuplicates: true,
+      })
+    : createInterface({ input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY })
   const write = (text: string) => output.write(`${text}\n`)
-  let lastActions: Action[] = []
+  const say = (text: string) => write(`${wrap(text, style().width).join('\n')}\n`)
+  let last: Answer | undefined
   let queue = Promise.resolve()
+  let quitting = false
 
   const prompt = () => {
-    if (interactive) output.write('ia-cinema> ')
+    if (interactive && !quitting) lines.prompt()
   }
   if (interactive) {
-    write(
-      'ia-cinema — l’IA et les métiers du cinéma. Tapez un métier, une question, « aide » ou « quitter ».',
-    )
+    say('ia-cinema — l’IA et les métiers du cinéma. Tapez un métier, une question, « aide » ou « quitter ».')
+    // In terminal mode Ctrl-C reaches readline, not the process as a signal: it ends the chat like Ctrl-D.
+    lines.on('SIGINT', () => {
+      quitting = true
+      output.write('\n')
+      lines.close()
+    })
   }
   prompt()
 
-  let quitting = false
+  const show = (answer: Answer) => {
+    write(renderText(answer, style()))
+    last = answer
+    const hints = actionHints(answer)
+    if (hints) write(`\n${wrap(hints, style().width).join('\n')}`)
+    write('')
+  }
+
   const handle = async (line: string) => {
     // Lines already read past "quitter" (piped input arrives at once) are not answered.
     if (quitting) return
@@ -50,12 +87,16 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
       return
     }
     try {
-      const action = buttonFor(text, lastActions)
-      if (action) {
-        const outcome = await bot.act(action.id, REQUESTER)
+      const word = wordFor(text, last)
+      if (word?.kind === 'say') say(word.message)
+      else if (word?.kind === 'link') {
+        // Whole, on its own line: a wrapped address cannot be opened.
+        write(`${last?.items[word.number - 1]?.link || 'Ce passage n’a pas d’adresse.'}\n`)
+      } else if (word?.kind === 'act') {
+        const outcome = await bot.act(word.actionId, REQUESTER)
         if (outcome.type === 'answer') show(outcome.answer)
-        else if (outcome.type === 'share') write(`\n${renderShare(outcome.item, 'vous')}\n`)
-        else write(outcome.message)
+        else if (outcome.type === 'share') write(`\n${renderShare(outcome.item, 'vous', style())}\n`)
+        else say(outcome.message)
       } else {
         show(await bot.ask(text, REQUESTER))
       }
@@ -66,14 +107,6 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
     prompt()
   }
 
-  const show = (answer: Answer) => {
-    write(renderText(answer, style))
-    lastActions = answer.actions
-    const hints = actionHints(answer)
-    if (hints) write(`\n${hints}`)
-    write('')
-  }
-
   lines.on('line', (line) => {
     queue = queue.then(() => handle(line))
   })
@@ -82,29 +115,4 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
       void queue.then(() => resolve())
     })
   })
-}
-
-/** The words that press the last answer's buttons. */
-function buttonFor(text: string, actions: Action[]): Action | undefined {
-  const word = fold(text)
-  const share = /^partager\s+(\d+)$/.exec(word)
-  if (share) {
-    const shares = actions.filter((a) => a.kind === 'share')
-    return shares[Number(share[1]) - 1]
-  }
-  if (word === 'plus') return actions.find((a) => a.kind === 'more')
-  if (word === 'suivant' || word === 'recommencer') return actions.find((a) => a.kind === 'next')
-  if (word === 'citation' || word === 'autre citation') return actions.find((a) => a.kind === 'quote')
-  return undefined
-}
-
-function actionHints(answer: Answer): string {
-  const hints: string[] = []
-  const shares = answer.actions.filter((a) => a.kind === 'share').length
-  if (shares > 0) hints.push(shares === 1 ? '« partager 1 »' : `« partager 1 » à « partager ${shares} »`)
-  if (answer.actions.some((a) => a.kind === 'more')) hints.push('« plus » pour la suite')
-  const next = answer.actions.find((a) => a.kind === 'next')
-  if (next) hints.push(`« ${fold(next.label)} »`)
-  if (answer.actions.some((a) => a.kind === 'quote')) hints.push('« citation » sur le même thème')
-  return hints.length > 0 ? `→ ${hints.join(' · ')}` : ''
 }

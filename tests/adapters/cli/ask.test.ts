@@ -58,13 +58,28 @@ describe('npm run ask', () => {
     for (const a of answers) expect(a.results.length).toBeLessThanOrEqual(5)
   })
 
+  it('prints a passage as text, a run-in section heading shown in the section path, not glued to it', () => {
+    const run = ask(['--limit', '1', 'monteur'])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(
+      /^1\. \[Les métiers menacés › Les monteurs vidéo \(juniors\)\] Les logiciels d’IA automatisent/,
+    )
+  })
+
+  it('answers --help with the usage line on stdout and exit 0', () => {
+    const run = ask(['--help'])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/^usage: npm run --silent ask -- .*\n$/)
+    expect(run.stderr).toBe('')
+  })
+
   it('refuses an empty one-shot query with one line of usage and no stack trace', () => {
-    const run = ask([])
-    expect(run.status).not.toBe(0)
-    expect(run.stderr).toMatch(/usage: npm run --silent ask/)
-    expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/)
+    const run = ask(['--', ''])
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(/^usage: npm run --silent ask -- [^\n]*\n$/)
     const badLimit = ask(['--limit', 'zero', 'monteur'])
-    expect(badLimit.status).not.toBe(0)
-    expect(badLimit.stderr).toMatch(/--limit/)
+    expect(badLimit.status).toBe(2)
+    expect(badLimit.stderr).toMatch(/^--limit must be a whole number from 1 to 50 — usage: [^\n]*\n$/)
+    expect(badLimit.stderr).not.toMatch(/\bat .*\.ts:\d+/)
   })
 })

@@ -1,9 +1,11 @@
 /** The first embed of an answer: title, notice and lines, job badges, the job map, sources, help. */
 import type { APIEmbed, APIEmbedField } from 'discord.js'
+import { SLASH_COMMAND } from '../../../../commands/command.js'
 import {
   type Answer,
   EXPOSURE_LABELS,
   type Exposure,
+  type Guidance,
   type JobEntry,
   type SourceEntry,
 } from '../../../answers/answer.js'
@@ -23,6 +25,12 @@ import {
 const FALLBACK_TITLE = 'IA & cinéma'
 
 const MIN_FIELD_VALUE = 16
+
+/** How to ask and how to go on, in Discord's terms (the core says which: `Answer.guidance`). */
+export const GUIDANCE: Record<Guidance, string> = {
+  'how-to-ask': `Tapez /${SLASH_COMMAND.name} et votre demande dans l’option « ${SLASH_COMMAND.option.name} », ou mentionnez le bot ; en message privé, écrivez-la simplement.`,
+  'how-to-continue': 'Cliquez sur « Suivant » pour avancer.',
+}
 
 /** Fields added while the budget (characters of names and values) allows; the rest is left out. */
 class FieldList {
@@ -85,7 +93,8 @@ export function headEmbed(answer: Answer, budget: number): APIEmbed {
 
   const max = Math.min(LIMITS.embedDescription, left)
   const notice = answer.notice?.trim() ? [`*${escapeWithin(answer.notice.trim(), max - 2)}*`] : []
-  const lines = answer.lines.map((line) => escapeWithin(line.trim(), max)).filter(Boolean)
+  const guidance = answer.guidance ? [GUIDANCE[answer.guidance]] : []
+  const lines = [...answer.lines, ...guidance].map((line) => escapeWithin(line.trim(), max)).filter(Boolean)
   const description = joinWithin([...notice, ...lines], paragraphBreak, max)
   if (description) {
     embed.description = description

@@ -7,6 +7,7 @@ import {
   EXPOSURE_LABELS,
   type Exposure,
 } from '../../../answers/answer.js'
+import { itemBody } from '../../../answers/item-body.js'
 import { LIMITS } from '../limits.js'
 import { defuseMentions, truncate } from '../markdown.js'
 import { escapeWithin, formatSegments, ITEM_LINE_MAX, safeUrl, shortLine } from './text.js'
@@ -58,11 +59,12 @@ export function badge(exposure: Exposure, name?: string): string {
  * speaker unless the sentence already names them ("…, constate un ingénieur du son").
  */
 function itemDescription(item: AnswerItem, max: number): string {
-  const segments = item.segments.length > 0 ? item.segments : [{ text: item.text, match: false }]
+  // A run-in heading is left to the title, which shows the section path.
+  const { text, segments } = itemBody(item)
   if (item.kind !== 'quote') return formatSegments(segments, max)
   const who = attribution(item)
   const speaker = who ? `\n— *${escapeWithin(shortLine(who, SPEAKER_MAX), SPEAKER_MAX)}*` : ''
-  const quoted = /^\s*[«"“]/.test(item.text)
+  const quoted = /^\s*[«"“]/.test(text)
   const marks = quoted ? 0 : 4
   const room = max - speaker.length - marks
   if (room < 1) return formatSegments(segments, max)

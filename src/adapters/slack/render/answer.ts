@@ -15,7 +15,7 @@ import {
   type SlackMessage,
   size,
 } from './blocks.js'
-import { exampleSection, sourceBlocks } from './help.js'
+import { exampleSection, GUIDANCE, sourceBlocks } from './help.js'
 import { itemBlocks } from './item.js'
 import { jobLines, jobMapBlocks } from './job-map.js'
 
@@ -61,7 +61,8 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
       ),
     )
   }
-  for (const section of lineSections(answer.lines)) body.push(section)
+  const guidance = answer.guidance ? [GUIDANCE[answer.guidance]] : []
+  for (const section of lineSections([...answer.lines, ...guidance])) body.push(section)
   if (answer.jobs.length > 0) body.push(mrkdwnSection(jobLines(answer.jobs.slice(0, 6), LIMITS.sectionText)))
 
   // Share the room left between the items so the third passage is not the one that disappears.

@@ -1,4 +1,5 @@
-import type { Answer } from '../../../answers/answer.js'
+import { SLASH_COMMAND } from '../../../../commands/command.js'
+import type { Answer, Guidance } from '../../../answers/answer.js'
 import { escapeAndFit, escapeText, link, truncateRaw } from '../mrkdwn.js'
 import { fitLines, type KnownBlock, LIMITS, mrkdwnSection } from './blocks.js'
 
@@ -25,4 +26,10 @@ export function exampleSection(examples: string[]): KnownBlock {
     return raw.includes('`') ? `• ${example}` : `• \`${example}\``
   })
   return mrkdwnSection(fitLines(['*Exemples*', ...lines], LIMITS.sectionText))
+}
+
+/** How to ask and how to go on, in Slack's terms (the core says which: `Answer.guidance`). */
+export const GUIDANCE: Record<Guidance, string> = {
+  'how-to-ask': `Tapez /${SLASH_COMMAND.name} suivi de votre demande, ou mentionnez l’app ; en message direct, écrivez-la simplement.`,
+  'how-to-continue': 'Cliquez sur « Suivant » pour avancer.',
 }

@@ -1,4 +1,5 @@
 import { type AnswerItem, attribution, EXPOSURE_LABELS, type JobRef } from '../../../answers/answer.js'
+import { itemBody } from '../../../answers/item-body.js'
 import { escapeAndFit, link, type Run, runsToMrkdwn, truncateRaw } from '../mrkdwn.js'
 import { context, type KnownBlock, mrkdwnSection } from './blocks.js'
 
@@ -7,14 +8,10 @@ export const badge = (job: JobRef): string => {
   return label ? `${label.emoji} ${label.fr}` : ''
 }
 
+/** The item's text without a run-in heading (the bold section path above shows it), matches in bold. */
 function itemRuns(item: AnswerItem): Run[] {
-  const segments = Array.isArray(item.segments) ? item.segments : []
-  // Segments are expected to rebuild the text exactly; if they do not, the verbatim text wins over the bold.
-  const consistent = segments.length > 0 && segments.map((s) => s.text).join('') === item.text
   // Quote texts carry their own guillemets and reporting clause (« … », explique un restaurateur).
-  return consistent
-    ? segments.map((s) => ({ text: s.text, bold: s.match }))
-    : [{ text: item.text, bold: false }]
+  return itemBody(item).segments.map((s) => ({ text: s.text, bold: s.match }))
 }
 
 export function sourceLine(item: AnswerItem): string {

@@ -13,7 +13,8 @@ export function renderNotice(message: string): SlackMessage {
 export function renderShare(item: AnswerItem, userId: string | undefined): SlackMessage {
   const path = item.section.filter((s) => s.trim() !== '').join(' › ')
   const head = path ? `*${escapeAndFit(path, 300)}*\n` : ''
-  const body = escapeAndFit(quoted(item), LIMITS.sectionText - head.length)
+  // The path names a run-in heading already: the text below it starts at the first sentence.
+  const body = escapeAndFit(quoted(item, { runIn: !head }), LIMITS.sectionText - head.length)
   const sharer = userMention(userId)
   const by = sharer ? `partagé par ${sharer}` : ''
   return {
