@@ -1,3 +1,5 @@
+import SearchableMap from 'minisearch/SearchableMap'
+
 /**
  * Typo tolerance scaled to word length, as French needs it: none under 5 letters (short words are too
  * easily confused), one edit from 5, two from 9. Adjacent transpositions count as one edit.
@@ -36,17 +38,18 @@ export function editDistance(a: string, b: string, max: number): number {
   return previous[b.length] as number
 }
 
-/** Finds the closest known word within the allowed edits; the more frequent one wins a tie. */
+/**
+ * Finds the closest known word within the allowed edits; the more frequent one wins a tie. Candidates come
+ * from a radix tree's fuzzy lookup (MiniSearch's SearchableMap), which visits only the branches that can still
+ * match, rather than a scan of the whole vocabulary; a swap of neighbours is two edits there, so candidates
+ * are taken one edit wider and checked with the distance above.
+ */
 export class SpellingCorrector {
-  private readonly byLength = new Map<number, Array<{ word: string; frequency: number }>>()
+  private readonly words = new SearchableMap<number>()
   private readonly cache = new Map<string, string | null>()
 
   constructor(frequencies: Map<string, number>) {
-    for (const [word, frequency] of frequencies) {
-      const bucket = this.byLength.get(word.length) ?? []
-      bucket.push({ word, frequency })
-      this.byLength.set(word.length, bucket)
-    }
+    for (const [word, frequency] of frequencies) this.words.set(word, frequency)
   }
 
   correct(word: string, maxEdits = allowedEdits(word.length)): string | undefined {
@@ -55,17 +58,16 @@ export class SpellingCorrector {
     if (cached !== undefined) return cached ?? undefined
     let best: { word: string; distance: number; frequency: number } | undefined
     if (maxEdits > 0) {
-      for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
-        for (const candidate of this.byLength.get(length) ?? []) {
-          const distance = editDistance(word, candidate.word, maxEdits)
-          if (distance > maxEdits) continue
-          if (
-            !best ||
-            distance < best.distance ||
-            (distance === best.distance && candidate.frequency > best.frequency)
-          ) {
-            best = { word: candidate.word, distance, frequency: candidate.frequency }
-          }
+      for (const [candidate, [frequency]] of this.words.fuzzyGet(word, maxEdits + 1)) {
+        const distance = editDistance(word, candidate, maxEdits)
+        if (distance > maxEdits) continue
+        if (
+          !best ||
+          distance < best.distance ||
+          (distance === best.distance && frequency > best.frequency) ||
+          (distance === best.distance && frequency === best.frequency && candidate < best.word)
+        ) {
+          best = { word: candidate, distance, frequency }
         }
       }
     }
