@@ -63,6 +63,12 @@ export class FrenchAnalyzer {
   /** "stem stem" → canonical term */
   private readonly phraseConcepts = new Map<string, string>()
   private readonly stemCache = new Map<string, string>()
+  /**
+   * Terms and phrase stems by word as written: a corpus repeats its words, and folding and elision cost more
+   * than the lookup (per distinct word, not per occurrence). The arrays are shared: never mutated.
+   */
+  private readonly wordCache = new Map<string, readonly string[]>()
+  private readonly rawStemCache = new Map<string, string>()
   /** Canonical terms of the thesaurus: the domain's own vocabulary. */
   readonly canonicalTerms = new Set<string>()
   /** Canonical terms of the concepts that are jobs or crafts. */
@@ -171,6 +177,15 @@ export class FrenchAnalyzer {
   }
 
   private wordTerms(word: string): string[] {
+    const cached = this.wordCache.get(word)
+    if (cached !== undefined) return cached as string[]
+    const terms = this.computeWordTerms(word)
+    if (this.wordCache.size > MAX_CACHE) this.wordCache.clear()
+    this.wordCache.set(word, terms)
+    return terms
+  }
+
+  private computeWordTerms(word: string): string[] {
     const surface = word.replace(INVERSION, '')
     if (!surface) return []
     // A.I., I.A. and other dotted initials read as one word; Largo.ai keeps its name.
@@ -259,9 +274,14 @@ export class FrenchAnalyzer {
   }
 
   private rawStemOf(token: AnalyzedToken): string {
+    const cached = this.rawStemCache.get(token.surface)
+    if (cached !== undefined) return cached
     const { text, elided } = this.stripElision(token.surface.replace(INVERSION, ''))
     const folded = fold(text.replace(/[-.]/g, ''))
-    return !elided && folded === 'ai' ? 'ia' : this.stem(folded)
+    const stem = !elided && folded === 'ai' ? 'ia' : this.stem(folded)
+    if (this.rawStemCache.size > MAX_CACHE) this.rawStemCache.clear()
+    this.rawStemCache.set(token.surface, stem)
+    return stem
   }
 }
 

@@ -122,7 +122,24 @@ export class SearchEngine {
     this.analyzer = new FrenchAnalyzer({ ...corpus.thesaurus, lexicon })
     this.records = new Map(corpus.records.map((r) => [r.id, r]))
 
-    const analyze = (text: string) => this.analyzer.terms(text)
+    // Each field text is analysed once for the index, the vocabulary and the highlighting (headings repeat).
+    const fieldTerms = new Map<string, string[]>()
+    const analyze = (text: string) => {
+      let terms = fieldTerms.get(text)
+      if (!terms) {
+        terms = this.analyzer.terms(text)
+        fieldTerms.set(text, terms)
+      }
+      return terms
+    }
+    for (const record of corpus.records) {
+      const tokens = this.analyzer.tokens(record.text)
+      this.tokensByRecord.set(record.id, tokens)
+      fieldTerms.set(
+        record.text,
+        tokens.flatMap((t) => t.terms),
+      )
+    }
     this.index = new MiniSearch<IndexedDocument>({
       fields: ['text', 'heading', 'parents', 'jobs', 'speaker', 'questions'],
       storeFields: ['kind'],
@@ -142,13 +159,13 @@ export class SearchEngine {
     ]
     this.vocabulary = new Vocabulary(corpus, this.analyzer, fieldsOf, ownFieldsOf, lexicon.properNames)
     for (const record of corpus.records) {
-      this.tokensByRecord.set(record.id, this.analyzer.tokens(record.text))
       if (record.job)
         this.jobTermsByRecord.set(
           record.id,
           new Set(analyze([record.job.name, ...record.job.jobs].join(' '))),
         )
     }
+    fieldTerms.clear()
     this.corrector = new SpellingCorrector(this.vocabulary.wordFrequency)
     this.reader = new QuestionReader(corpus, this.analyzer, this.vocabulary, this.corrector, knownWords)
   }
