@@ -38,7 +38,7 @@ export interface AnswerItem {
   /** Stable record id, e.g. "ia-emploi-cinema#p12" or "ia-emploi-cinema#q3". */
   id: string
   kind: 'passage' | 'quote'
-  /** The record's text, verbatim from the corpus (for quotes: the words inside the quotation marks). */
+  /** The record's text, verbatim from the corpus (for quotes: the whole sentence that carries the quotation). */
   text: string
   /** The same text cut into segments, matched words flagged. Concatenating them gives `text`. */
   segments: Segment[]
@@ -49,6 +49,8 @@ export interface AnswerItem {
   link: string
   /** For quotes: who says it, as the article puts it ("un restaurateur", "Hayao Miyazaki"). */
   speaker?: string
+  /** For quotes: the words inside the quotation marks, verbatim (what a quote card shows). */
+  quotation?: string
   /** For passages in the job sections: the job group and how the article classifies it. */
   job?: JobRef
   score?: number
@@ -56,7 +58,7 @@ export interface AnswerItem {
 
 /** A button. `id` is the whole state: an adapter can answer a click with no memory of the first answer. */
 export interface Action {
-  kind: 'share' | 'more' | 'quote' | 'next' | 'feedback'
+  kind: 'share' | 'card' | 'more' | 'quote' | 'next' | 'feedback'
   label: string
   /** Encoded action (see actions.ts); at most 100 characters so it fits Discord custom ids and Slack values. */
   id: string

@@ -86,6 +86,7 @@ export function toItem(engine: SearchEngine, record: CorpusRecord, terms: Iterab
     source,
     link: linkOf(engine, record, source.url),
     ...(record.speaker ? { speaker: record.speaker } : {}),
+    ...(record.quote ? { quotation: record.quote } : {}),
     ...(record.job ? { job: { name: record.job.name, exposure: record.job.exposure } } : {}),
   }
 }

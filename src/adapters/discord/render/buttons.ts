@@ -14,6 +14,7 @@ export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>
 
 const DEFAULT_LABELS: Record<Action['kind'], string> = {
   share: 'Partager',
+  card: 'Carte',
   more: 'Plus de résultats',
   quote: 'Une citation',
   next: 'Suite',
