@@ -1,4 +1,4 @@
-import { encodeAction } from '../src/answers/actions.js'
+import { encodeAction, itemActions } from '../src/answers/actions.js'
 import { type Answer, emptyAnswer } from '../src/answers/answer.js'
 import { toItem } from '../src/answers/items.js'
 import type { CorpusRecord } from '../src/corpus/types.js'
@@ -50,13 +50,7 @@ function quoteAnswer(record: CorpusRecord, terms: string[], context: CommandCont
   const item = toItem(context.engine, record, terms)
   answer.items = [item]
   answer.actions = [
-    {
-      kind: 'share',
-      label: 'Partager dans le canal',
-      id: encodeAction({ kind: 'share', recordId: item.id }),
-      itemId: item.id,
-      style: 'primary',
-    },
+    ...itemActions(item, 'primary'),
     { kind: 'quote', label: 'Autre citation', id: encodeAction({ kind: 'quote', terms }) },
   ]
   return answer

@@ -1,4 +1,4 @@
-import { encodeAction } from '../src/answers/actions.js'
+import { encodeAction, itemActions } from '../src/answers/actions.js'
 import { type Action, type Answer, emptyAnswer } from '../src/answers/answer.js'
 import { toItem } from '../src/answers/items.js'
 import type { CorpusRecord } from '../src/corpus/types.js'
@@ -73,12 +73,7 @@ export function tourStep(requested: number, context: CommandContext): Answer {
   }
   if (requested >= all.length) answer.notice = `Le parcours n’a que ${all.length} étapes : voici la dernière.`
   answer.items = highlights(step).map((record) => toItem(context.engine, record))
-  const actions: Action[] = answer.items.map((item) => ({
-    kind: 'share',
-    label: 'Partager dans le canal',
-    id: encodeAction({ kind: 'share', recordId: item.id }),
-    itemId: item.id,
-  }))
+  const actions: Action[] = answer.items.flatMap((item) => itemActions(item))
   actions.push(
     index + 1 < all.length
       ? {

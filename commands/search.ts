@@ -1,4 +1,4 @@
-import { decodeAction, encodeAction } from '../src/answers/actions.js'
+import { decodeAction, encodeAction, itemActions } from '../src/answers/actions.js'
 import { type Action, type Answer, emptyAnswer } from '../src/answers/answer.js'
 import { jobMap, jobsNamedBy, toItem } from '../src/answers/items.js'
 import { MAX_QUERY_WORDS, type SearchOutcome } from '../src/search/engine.js'
@@ -80,13 +80,7 @@ function searchAnswer(
     lines.push(`${outcome.total} passages répondent ; voici les ${outcome.hits.length} plus proches.`)
   }
   answer.lines = lines
-  const actions: Action[] = answer.items.map((item) => ({
-    kind: 'share',
-    label: 'Partager dans le canal',
-    id: encodeAction({ kind: 'share', recordId: item.id }),
-    itemId: item.id,
-    style: 'primary',
-  }))
+  const actions: Action[] = answer.items.flatMap((item) => itemActions(item, 'primary'))
   const more = encodeAction({ kind: 'more', offset: offset + outcome.hits.length, terms: outcome.state })
   // A question too long for its state to fit in the button would page through another question: no button.
   const decoded = decodeAction(more)

@@ -4,10 +4,13 @@
  * also well under Slack's 255 (action_id) and 2,000 (value).
  */
 
+import type { Action, AnswerItem } from './answer.js'
+
 export const MAX_ACTION_ID_LENGTH = 100
 
 export type ParsedAction =
   | { kind: 'share'; recordId: string }
+  | { kind: 'card'; recordId: string }
   | { kind: 'more'; offset: number; terms: string[] }
   | { kind: 'quote'; terms: string[] }
   | { kind: 'next'; step: number }
@@ -29,7 +32,8 @@ function fitTerms(head: string, terms: string[]): string {
 export function encodeAction(action: ParsedAction): string {
   switch (action.kind) {
     case 'share':
-      return `${PREFIX}:share:${action.recordId}`.slice(0, MAX_ACTION_ID_LENGTH)
+    case 'card':
+      return `${PREFIX}:${action.kind}:${action.recordId}`.slice(0, MAX_ACTION_ID_LENGTH)
     case 'more':
       return fitTerms(`${PREFIX}:more:${action.offset}:`, action.terms)
     case 'quote':
@@ -54,7 +58,8 @@ export function decodeAction(id: string): ParsedAction | undefined {
   const tail = rest.join(':')
   switch (kind) {
     case 'share':
-      return tail ? { kind: 'share', recordId: tail } : undefined
+    case 'card':
+      return tail ? { kind, recordId: tail } : undefined
     case 'more': {
       const [offsetText = '', ...termParts] = rest
       const offset = Number(offsetText)
@@ -77,4 +82,20 @@ export function decodeAction(id: string): ParsedAction | undefined {
     default:
       return undefined
   }
+}
+
+/** The buttons under one item: share it in the channel, and a quote also as an image card. */
+export function itemActions(item: Pick<AnswerItem, 'id' | 'kind'>, style?: Action['style']): Action[] {
+  const share: Action = {
+    kind: 'share',
+    label: 'Partager dans le canal',
+    id: encodeAction({ kind: 'share', recordId: item.id }),
+    itemId: item.id,
+    ...(style ? { style } : {}),
+  }
+  if (item.kind !== 'quote') return [share]
+  return [
+    share,
+    { kind: 'card', label: 'Carte', id: encodeAction({ kind: 'card', recordId: item.id }), itemId: item.id },
+  ]
 }

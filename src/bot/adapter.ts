@@ -1,11 +1,19 @@
 import type { AnswerItem } from '../answers/answer.js'
 
+/** A rendered quote card, as the daily quote hands it to an adapter (see src/cards). */
+export interface CardFile {
+  png: Buffer
+  filename: string
+  /** The quotation and its speaker, for screen readers. */
+  alt: string
+}
+
 /** What main.ts needs from a running platform adapter. */
 export interface AdapterHandle {
   /** "ready" while it serves, "connecting" while it (re)connects, "stopped" after stop(). */
   status(): 'ready' | 'connecting' | 'stopped'
-  /** Posts a quote publicly in a channel, headed "Citation du jour" (the daily quote). */
-  postDailyQuote(channelId: string, item: AnswerItem): Promise<void>
+  /** Posts a quote publicly in a channel, headed "Citation du jour" (the daily quote), with its card if given. */
+  postDailyQuote(channelId: string, item: AnswerItem, card?: CardFile): Promise<void>
   /** Stops taking new work, lets what is in flight finish, closes the connection. Idempotent. */
   stop(): Promise<void>
 }

@@ -10,6 +10,11 @@ export type ActionOutcome =
   | { type: 'answer'; answer: Answer }
   /** Post this item publicly in the channel; the adapter adds "partagé par <user>". */
   | { type: 'share'; item: AnswerItem }
+  /**
+   * Post this quote publicly as an image card (the adapter renders it, after acknowledging the click);
+   * `corpusVersion` keys the card cache.
+   */
+  | { type: 'card'; item: AnswerItem; corpusVersion: string }
   /** A short private acknowledgement (feedback recorded, ...). */
   | { type: 'notice'; message: string }
   /** A stale, unknown or forged button: a short French message for the clicker. */

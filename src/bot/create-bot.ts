@@ -108,6 +108,18 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
           usage.query(requester, 'partage', '', { ...emptyAnswer('results', ''), items: [item] })
           return { type: 'share', item }
         }
+        case 'card': {
+          const record = context.engine.records.get(action.recordId)
+          if (record?.kind !== 'quote') {
+            return {
+              type: 'invalid',
+              message: 'Cette citation n’existe plus (l’article a été mis à jour). Relancez la recherche.',
+            }
+          }
+          const item = toItem(context.engine, record)
+          usage.query(requester, 'carte', '', { ...emptyAnswer('quote', ''), items: [item] })
+          return { type: 'card', item, corpusVersion: context.engine.corpus.version }
+        }
         case 'more':
           return privateAnswer(
             requester,

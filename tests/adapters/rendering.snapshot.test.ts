@@ -6,12 +6,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { answerJson } from '../../src/adapters/cli/answer-json.js'
 import { PLAIN, renderText, renderShare as renderTextShare } from '../../src/adapters/console/render-text.js'
-import { clickResponse } from '../../src/adapters/discord/outcome.js'
+import { cardResponse, clickResponse } from '../../src/adapters/discord/outcome.js'
 import * as discord from '../../src/adapters/discord/render-message.js'
 import * as slack from '../../src/adapters/slack/render-blocks.js'
 import type { Answer } from '../../src/answers/answer.js'
 import type { ActionOutcome, Bot, Requester } from '../../src/bot/bot.js'
 import { loadBot } from '../../src/bot/load-bot.js'
+import { cardAltText, cardFileName } from '../../src/cards/content.js'
 import type { SearchEngine } from '../../src/search/engine.js'
 import type { Store } from '../../src/storage/store.js'
 import { projectEngine } from '../helpers/engine.js'
@@ -73,6 +74,20 @@ function everyRendering(answer: Answer) {
 }
 
 function outcomeRendering(outcome: ActionOutcome) {
+  if (outcome.type === 'card') {
+    // The PNG is checked in tests/cards; here, the messages that carry it.
+    const file = {
+      png: Buffer.alloc(0),
+      filename: cardFileName(outcome.item),
+      alt: cardAltText(outcome.item),
+    }
+    return {
+      outcome: outcome.type,
+      file: { filename: file.filename, alt: file.alt },
+      discordPublic: cardResponse(outcome.item, file, { id: '42', name: 'Alice' }),
+      slack: slack.renderShare(outcome.item, 'U1'),
+    }
+  }
   return {
     outcome: outcome.type,
     discordEphemeral: clickResponse(outcome, { id: '42', name: 'Alice' }, true),

@@ -55,6 +55,33 @@ describe('search answers', () => {
     expect(outcome).toMatchObject({ type: 'share', item: { id: answer.items[0]?.id } })
   })
 
+  it('offers « Carte » under every quote it shows, and only under quotes', async () => {
+    for (const question of ['citation miyazaki', 'IA', 'Ghibli', 'monteur', 'parcours 8']) {
+      const answer = await bot.ask(question, requester)
+      for (const item of answer.items) {
+        const card = answer.actions.find((a) => a.kind === 'card' && a.itemId === item.id)
+        expect(Boolean(card), `${question}: ${item.id}`).toBe(item.kind === 'quote')
+      }
+    }
+    expect((await bot.ask('Ghibli', requester)).items.some((item) => item.kind === 'quote')).toBe(true)
+  })
+
+  it('answers « Carte » with the quote and the corpus version its card is cached under', async () => {
+    const answer = await bot.ask('citation miyazaki', requester)
+    const outcome = await bot.act(action(answer, 'card')?.id ?? '', requester)
+    const quote = answer.items[0]
+    expect(quote?.quotation?.length).toBeGreaterThan(10)
+    expect(quote?.text).toContain(quote?.quotation)
+    expect(outcome).toMatchObject({
+      type: 'card',
+      item: { id: quote?.id, quotation: quote?.quotation, speaker: 'Hayao Miyazaki' },
+    })
+    if (outcome.type === 'card') expect(outcome.corpusVersion).toMatch(/^[0-9a-f]{12}$/)
+    // A forged card button on a passage is refused like a stale one.
+    const passage = (await bot.ask('monteur', requester)).items.find((item) => item.kind === 'passage')
+    expect((await bot.act(`iac:card:${passage?.id}`, requester)).type).toBe('invalid')
+  })
+
   it('says what it could not find, with suggestions, and never the least bad passage', async () => {
     const answer = await bot.ask('pizza margherita', requester)
     expect(answer.kind).toBe('empty')
@@ -178,6 +205,11 @@ describe('action ids', () => {
     const decoded = decodeAction(id)
     expect(decoded?.kind).toBe('more')
     expect(decodeAction(encodeAction({ kind: 'next', step: 4 }))).toEqual({ kind: 'next', step: 4 })
+    expect(decodeAction(encodeAction({ kind: 'card', recordId: 'doc#q3' }))).toEqual({
+      kind: 'card',
+      recordId: 'doc#q3',
+    })
+    expect(decodeAction('iac:card:')).toBeUndefined()
     expect(decodeAction(encodeAction({ kind: 'feedback', helpful: false, recordId: 'doc#p1' }))).toEqual({
       kind: 'feedback',
       helpful: false,

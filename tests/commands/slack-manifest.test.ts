@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt'
 import { describe, expect, it } from 'vitest'
 import { SLASH_COMMAND } from '../../commands/command.js'
 import { COMMANDS, EVENT_SUBSCRIPTIONS, registerListeners } from '../../src/adapters/slack/listeners.js'
+import { CardRenderer } from '../../src/cards/card-renderer.js'
 import { FakeBot } from '../adapters/slack/fake-bot.js'
 import { memoryLogger } from '../adapters/slack/harness.js'
 
@@ -52,6 +53,7 @@ function registeredEvents(): Array<string | RegExp> {
     bot: new FakeBot(),
     logger: memoryLogger().logger,
     ackBudgetMs: 1,
+    cards: new CardRenderer(),
   })
   return events
 }
@@ -85,8 +87,8 @@ describe('commands/slack-manifest.json', () => {
     expect([...subscribed].sort()).toEqual([...EVENT_SUBSCRIPTIONS].sort())
   })
 
-  it('has the scopes to answer: commands, posting, DMs', () => {
-    for (const scope of ['commands', 'chat:write', 'im:read', 'im:write']) {
+  it('has the scopes to answer: commands, posting, DMs, uploading quote cards', () => {
+    for (const scope of ['commands', 'chat:write', 'im:read', 'im:write', 'files:write']) {
       expect(manifest.oauth_config.scopes.bot).toContain(scope)
     }
   })

@@ -14,9 +14,38 @@ export interface RecordedRequest {
   path: string
   query: URLSearchParams
   headers: IncomingHttpHeaders
-  /** Parsed JSON body, or undefined when there was none. */
+  /** Parsed JSON body (a multipart body's `payload_json`), or undefined when there was none. */
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON the bot sent.
   body: any
+  /** Files of a multipart body (`files[n]` fields), as Discord receives attachments. */
+  files: Array<{ field: string; name: string; contentType: string; bytes: Buffer }>
+}
+
+/** A multipart/form-data body as Discord reads it: `payload_json` and the `files[n]` parts. */
+async function readMultipart(
+  raw: Buffer,
+  contentType: string,
+): Promise<{ body: unknown; files: RecordedRequest['files'] }> {
+  const form = await new Request('http://fake/', {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: new Uint8Array(raw),
+  }).formData()
+  const files: RecordedRequest['files'] = []
+  let body: unknown
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string') {
+      if (field === 'payload_json') body = JSON.parse(value)
+      continue
+    }
+    files.push({
+      field,
+      name: value.name,
+      contentType: value.type,
+      bytes: Buffer.from(await value.arrayBuffer()),
+    })
+  }
+  return { body, files }
 }
 
 export interface InjectedFailure {
@@ -116,25 +145,37 @@ export class FakeDiscord {
     const chunks: Buffer[] = []
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
     request.on('end', () => {
-      const url = new URL(request.url ?? '/', this.apiUrl)
-      const raw = Buffer.concat(chunks).toString('utf8')
-      let body: unknown
-      try {
-        body = raw ? JSON.parse(raw) : undefined
-      } catch {
-        body = raw
-      }
-      const recorded: RecordedRequest = {
-        method: request.method ?? 'GET',
-        path: decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, ''),
-        query: url.searchParams,
-        headers: request.headers,
-        body,
-      }
-      this.requests.push(recorded)
-      this.route(recorded, response)
-      this.notify()
+      void this.record(request, Buffer.concat(chunks)).then((recorded) => {
+        this.requests.push(recorded)
+        this.route(recorded, response)
+        this.notify()
+      })
     })
+  }
+
+  private async record(request: IncomingMessage, raw: Buffer): Promise<RecordedRequest> {
+    const url = new URL(request.url ?? '/', this.apiUrl)
+    const contentType = request.headers['content-type'] ?? ''
+    let body: unknown
+    let files: RecordedRequest['files'] = []
+    if (contentType.includes('multipart/form-data')) {
+      ;({ body, files } = await readMultipart(raw, contentType))
+    } else {
+      const text = raw.toString('utf8')
+      try {
+        body = text ? JSON.parse(text) : undefined
+      } catch {
+        body = text
+      }
+    }
+    return {
+      method: request.method ?? 'GET',
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, ''),
+      query: url.searchParams,
+      headers: request.headers,
+      body,
+      files,
+    }
   }
 
   private send(response: ServerResponse, status: number, payload?: unknown): void {
@@ -203,7 +244,13 @@ export class FakeDiscord {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: [],
+      attachments: (body?.attachments ?? []).map((a: { id?: unknown; filename?: string }, index: number) => ({
+        id: this.snowflake(),
+        filename: a.filename ?? `file${index}`,
+        size: 0,
+        url: `https://cdn.fake/${a.filename ?? index}`,
+        proxy_url: `https://cdn.fake/${a.filename ?? index}`,
+      })),
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],
       pinned: false,

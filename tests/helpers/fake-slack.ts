@@ -1,7 +1,8 @@
 /**
- * A local stand-in for Slack: the Web API (`/api/<method>`), response_url targets (`/response/<id>`) and a
- * Socket Mode WebSocket (`/socket`), all on 127.0.0.1 with a random port. It records what the app sends so
- * tests can assert on real traffic.
+ * A local stand-in for Slack: the Web API (`/api/<method>`), response_url targets (`/response/<id>`), file
+ * upload URLs (`/upload/<file id>`, as files.getUploadURLExternal hands them out) and a Socket Mode
+ * WebSocket (`/socket`), all on 127.0.0.1 with a random port. It records what the app sends so tests can
+ * assert on real traffic.
  */
 
 import { once } from 'node:events'
@@ -23,12 +24,20 @@ export interface ResponseCall {
   body: Record<string, unknown>
 }
 
+/** Bytes posted to an upload URL (files.uploadV2's second step), as Slack would store them. */
+export interface FileUpload {
+  fileId: string
+  /** The multipart form field's file name, and its bytes. */
+  filename?: string
+  bytes: Buffer
+}
+
 export interface SocketReply {
   envelope_id: string
   payload?: Record<string, unknown>
 }
 
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata'])
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'files'])
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (raw === '') return {}
@@ -48,16 +57,30 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return out
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+/** The file of a multipart/form-data body (the upload step posts one, in a field named `body`). */
+async function multipartFile(raw: Buffer, contentType: string): Promise<{ name?: string; bytes: Buffer }> {
+  const form = await new Request('http://fake/', {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: new Uint8Array(raw),
+  }).formData()
+  for (const value of form.values()) {
+    if (typeof value !== 'string') return { name: value.name, bytes: Buffer.from(await value.arrayBuffer()) }
+  }
+  return { bytes: Buffer.alloc(0) }
 }
 
 export class FakeSlack {
   readonly calls: ApiCall[] = []
   readonly responses: ResponseCall[] = []
   readonly socketReplies: SocketReply[] = []
+  readonly uploads: FileUpload[] = []
   /** Methods that answer `{ ok: false, error }` until cleared. */
   readonly failures = new Map<string, string>()
   /** HTTP status the response_url targets answer with (200 unless a test wants respond() to fail). */
@@ -120,6 +143,7 @@ export class FakeSlack {
     this.calls.length = 0
     this.responses.length = 0
     this.socketReplies.length = 0
+    this.uploads.length = 0
     this.failures.clear()
     this.responseStatus = 200
   }
@@ -166,11 +190,28 @@ export class FakeSlack {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const raw = await readBody(req)
-    const body = parseBody(raw, req.headers['content-type'])
     const reply = (status: number, payload: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' })
       res.end(JSON.stringify(payload))
     }
+
+    if (url.pathname.startsWith('/upload/')) {
+      const contentType = req.headers['content-type'] ?? ''
+      const file = contentType.includes('multipart/form-data')
+        ? await multipartFile(raw, contentType)
+        : { bytes: raw }
+      this.uploads.push({
+        fileId: url.pathname.slice('/upload/'.length),
+        bytes: file.bytes,
+        ...(file.name ? { filename: file.name } : {}),
+      })
+      this.changed()
+      // Slack's upload endpoint answers in plain text.
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      res.end(`OK - ${file.bytes.length}`)
+      return
+    }
+    const body = parseBody(raw.toString('utf8'), req.headers['content-type'])
 
     if (url.pathname.startsWith('/response/')) {
       this.responses.push({ id: url.pathname.slice('/response/'.length), body })
@@ -225,6 +266,20 @@ export class FakeSlack {
       case 'views.publish':
         reply(200, { ok: true, view: { id: 'V0001', type: 'home' } })
         return
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${String(this.calls.length).padStart(8, '0')}`
+        reply(200, {
+          ok: true,
+          file_id: fileId,
+          upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`,
+        })
+        return
+      }
+      case 'files.completeUploadExternal': {
+        const files = Array.isArray(body.files) ? (body.files as Array<{ id: string; title?: string }>) : []
+        reply(200, { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) })
+        return
+      }
       default:
         reply(200, { ok: false, error: 'unknown_method' })
     }

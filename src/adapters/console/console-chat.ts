@@ -1,7 +1,11 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import type { Answer } from '../../answers/answer.js'
-import type { Bot, Requester } from '../../bot/bot.js'
+import type { ActionOutcome, Bot, Requester } from '../../bot/bot.js'
+import { CardRenderer, type CardSource } from '../../cards/card-renderer.js'
 import type { Logger } from '../../logger.js'
 import { fold } from '../../text/normalize.js'
 import { PLAIN, renderShare, renderText, type TextStyle, terminalStyle } from './render-text.js'
@@ -21,7 +25,13 @@ export interface ConsoleOptions {
   /** The terminal's width, read before each answer (the window may be resized). Default: output.columns. */
   columns?: () => number
   logger?: Logger
+  /** Quote cards (« carte 1 »): where they are drawn and the folder they are written to. */
+  cards?: CardSource
+  cardDir?: string
 }
+
+/** Where « carte 1 » writes its PNG unless told otherwise: out of the way of the working copy. */
+export const DEFAULT_CARD_DIR = path.join(tmpdir(), 'ia-cinema-cartes')
 
 const REQUESTER: Requester = { platform: 'console', userId: 'console' }
 const PROMPT = 'ia-cinema> '
@@ -30,8 +40,8 @@ const DEFAULT_COLUMNS = 80
 
 /**
  * The embedded chat: one line in, one answer out, over the same commands as Slack and Discord. Buttons
- * become words: "plus", "suivant", "citation", "partager 2", "lien 2". Resolves when the input ends, on
- * « quitter », or on Ctrl-C at a terminal.
+ * become words: "plus", "suivant", "citation", "partager 2", "lien 2", "carte 2" (writes the quote's card as a
+ * PNG file and prints its path). Resolves when the input ends, on « quitter », or on Ctrl-C at a terminal.
  */
 export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void> {
   const { input, output, interactive } = options
@@ -54,6 +64,7 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
   let last: Answer | undefined
   let queue = Promise.resolve()
   let quitting = false
+  let cards = options.cards
 
   const prompt = () => {
     if (interactive && !quitting) lines.prompt()
@@ -77,6 +88,16 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
     write('')
   }
 
+  const writeCard = async (outcome: Extract<ActionOutcome, { type: 'card' }>): Promise<string> => {
+    cards ??= new CardRenderer()
+    const card = await cards.card(outcome.item, outcome.corpusVersion)
+    const directory = options.cardDir ?? DEFAULT_CARD_DIR
+    await mkdir(directory, { recursive: true })
+    const file = path.join(directory, card.filename)
+    await writeFile(file, card.png)
+    return `Carte enregistrée (${card.width}×${card.height}) : ${file}`
+  }
+
   const handle = async (line: string) => {
     // Lines already read past "quitter" (piped input arrives at once) are not answered.
     if (quitting) return
@@ -96,6 +117,8 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
         const outcome = await bot.act(word.actionId, REQUESTER)
         if (outcome.type === 'answer') show(outcome.answer)
         else if (outcome.type === 'share') write(`\n${renderShare(outcome.item, 'vous', style())}\n`)
+        // Whole, on its own line, like a link: a wrapped path cannot be opened.
+        else if (outcome.type === 'card') write(`${await writeCard(outcome)}\n`)
         else say(outcome.message)
       } else {
         show(await bot.ask(text, REQUESTER))

@@ -8,7 +8,7 @@ export const EXIT_WORDS = new Set(['quitter', 'quit', 'exit', 'bye', 'au revoir'
 /** How to ask and how to go on, in the console's terms (the core says which: `Answer.guidance`). */
 export const GUIDANCE: Record<Guidance, string> = {
   'how-to-ask':
-    'Tapez un métier, un thème, une question ou une de ces commandes. Après une réponse : « plus » pour la suite, « partager 1 » pour citer le passage 1 avec sa source, « lien 1 » pour son adresse, « suivant » dans le parcours, « quitter » pour sortir.',
+    'Tapez un métier, un thème, une question ou une de ces commandes. Après une réponse : « plus » pour la suite, « partager 1 » pour citer le passage 1 avec sa source, « lien 1 » pour son adresse, « carte 1 » pour l’image d’une citation, « suivant » dans le parcours, « quitter » pour sortir.',
   'how-to-continue': 'Tapez « suivant » pour avancer, « recommencer » pour revenir au début.',
 }
 
@@ -19,20 +19,30 @@ export type Word =
   | { kind: 'say'; message: string }
 
 const NO_TOUR = 'Pas de parcours en cours : tapez « parcours » pour le commencer.'
+const NO_CARD = 'Pas de carte pour ce résultat : seules les citations en ont une.'
 
 export function wordFor(text: string, last: Answer | undefined): Word | undefined {
   const word = fold(text)
   const actions = last?.actions ?? []
-  const numbered = /^(partager|lien)\s+(\d{1,3})$/.exec(word)
+  const numbered = /^(partager|lien|carte)\s+(\d{1,3})$/.exec(word)
   if (numbered) {
     const number = Number(numbered[2])
     const item = last?.items[number - 1]
     if (!item) return { kind: 'say', message: `Pas de passage n° ${number} dans la dernière réponse.` }
     if (numbered[1] === 'lien') return { kind: 'link', number }
+    if (numbered[1] === 'carte') {
+      const card = actions.find((a) => a.kind === 'card' && a.itemId === item.id)
+      return card ? { kind: 'act', actionId: card.id } : { kind: 'say', message: NO_CARD }
+    }
     const share = actions.find((a) => a.kind === 'share' && a.itemId === item.id)
     return share
       ? { kind: 'act', actionId: share.id }
       : { kind: 'say', message: `Le passage n° ${number} ne se partage pas.` }
+  }
+  // "carte" alone: the first quote's card, when the last answer shows one.
+  if (word === 'carte' && last && last.items.length > 0) {
+    const card = actions.find((a) => a.kind === 'card')
+    return card ? { kind: 'act', actionId: card.id } : { kind: 'say', message: NO_CARD }
   }
   if (word === 'plus') {
     const more = actions.find((a) => a.kind === 'more')
@@ -63,6 +73,12 @@ export function actionHints(answer: Answer): string {
   const hints: string[] = []
   const shares = answer.actions.filter((a) => a.kind === 'share').length
   if (shares > 0) hints.push(shares === 1 ? '« partager 1 »' : `« partager 1 » à « partager ${shares} »`)
+  const cards = answer.actions
+    .filter((a) => a.kind === 'card')
+    .map((a) => answer.items.findIndex((item) => item.id === a.itemId) + 1)
+    .filter((n) => n > 0)
+  if (cards.length > 0)
+    hints.push(`${cards.map((n) => `« carte ${n} »`).join(', ')} pour une image de la citation`)
   if (answer.actions.some((a) => a.kind === 'more')) hints.push('« plus » pour la suite')
   const next = answer.actions.find((a) => a.kind === 'next')
   if (next) hints.push(`« ${fold(next.label)} »`)

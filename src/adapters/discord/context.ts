@@ -1,4 +1,5 @@
 import type { Bot, Requester } from '../../bot/bot.js'
+import type { CardSource } from '../../cards/card-renderer.js'
 import type { Logger } from '../../logger.js'
 
 /** What every listener needs: the core, a logger, and how long to wait before deferring. */
@@ -7,6 +8,8 @@ export interface HandlerContext {
   log: Logger
   /** Past this delay a slow answer is deferred so that Discord's 3-second deadline is always met. */
   deferAfterMs: number
+  /** Quote cards (the « Carte » button). */
+  cards: CardSource
 }
 
 /** Discord's allowed_mentions that ping nobody: no @everyone/@here, no roles, no users. */

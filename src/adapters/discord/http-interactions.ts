@@ -5,17 +5,27 @@
  * commands, autocomplete and buttons arrive this way (no mentions, no DMs: those need the gateway).
  */
 
-import { createPublicKey, type KeyObject, verify } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Bot } from '../../bot/bot.js'
+import type { ActionOutcome, Bot } from '../../bot/bot.js'
+import { type CardImage, CardRenderer, type CardSource } from '../../cards/card-renderer.js'
 import type { Logger } from '../../logger.js'
 import { toChoices } from './autocomplete-choices.js'
 import { COMMAND_NAME, QUESTION_OPTION } from './command-definition.js'
 import { requesterOf, withDeadline } from './context.js'
-import { DiscordPublicKeyError, describeError } from './errors.js'
-import { clickResponse } from './outcome.js'
-import { ERROR_TEXT, type RenderedMessage, renderAnswer, renderNotice } from './render-message.js'
+import { describeError } from './errors.js'
+import { CARD_FAILED, cardResponse, clickResponse } from './outcome.js'
+import {
+  ERROR_TEXT,
+  multipartMessage,
+  type RenderedMessage,
+  renderAnswer,
+  renderNotice,
+} from './render-message.js'
+import { isValidSignature, publicKeyFromHex } from './signature.js'
+
+export { isValidSignature, publicKeyFromHex }
 
 export interface DiscordHttpOptions {
   /** The application's public key, hex, from the developer portal. */
@@ -26,6 +36,8 @@ export interface DiscordHttpOptions {
   deferAfterMs?: number
   /** Larger bodies are refused with 413 before any parsing (default 1 MiB). */
   maxBodyBytes?: number
+  /** Quote cards (default: a renderer of its own). */
+  cards?: CardSource
 }
 
 /** Interaction and callback types, as numbers: this module only speaks the raw API. */
@@ -73,38 +85,6 @@ interface CallbackBody {
   data?: Record<string, unknown>
 }
 
-/** Ed25519 keys in SPKI DER are this fixed prefix followed by the 32 raw bytes. */
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
-
-export function publicKeyFromHex(hex: string): KeyObject {
-  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new DiscordPublicKeyError()
-  return createPublicKey({
-    key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]),
-    format: 'der',
-    type: 'spki',
-  })
-}
-
-/** Discord signs timestamp + raw body; anything else (and Discord's deliberate bad probes) is refused. */
-export function isValidSignature(
-  key: KeyObject,
-  signature: string | undefined,
-  timestamp: string | undefined,
-  body: Buffer,
-): boolean {
-  if (!signature || !timestamp || !/^[0-9a-f]{128}$/i.test(signature)) return false
-  try {
-    return verify(
-      null,
-      Buffer.concat([Buffer.from(timestamp, 'utf8'), body]),
-      key,
-      Buffer.from(signature, 'hex'),
-    )
-  } catch {
-    return false
-  }
-}
-
 const asMessage = (message: RenderedMessage, ephemeral: boolean): Record<string, unknown> => ({
   ...message,
   allowed_mentions: NO_MENTIONS,
@@ -120,6 +100,7 @@ export class DiscordInteractionsEndpoint {
   private readonly deferAfterMs: number
   private readonly maxBodyBytes: number
   private readonly log: Logger
+  private readonly cards: CardSource
 
   constructor(
     private readonly bot: Bot,
@@ -130,6 +111,7 @@ export class DiscordInteractionsEndpoint {
     this.api = (options.apiUrl ?? 'https://discord.com/api').replace(/\/+$/, '')
     this.deferAfterMs = options.deferAfterMs ?? 2000
     this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
+    this.cards = options.cards ?? new CardRenderer()
     this.log = logger.child({ adapter: 'discord-http' })
   }
 
@@ -262,6 +244,12 @@ export class DiscordInteractionsEndpoint {
           },
         )
         const name = user.global_name ?? user.username ?? ''
+        if (outcome.type === 'card') {
+          // Acknowledged before drawing: a cold renderer may take longer than Discord's 3 seconds.
+          if (!deferred) send({ type: DEFERRED_UPDATE })
+          await this.postCard(interaction, outcome, { id: user.id, name })
+          return
+        }
         const onEphemeral = ((interaction.message?.flags ?? 0) & EPHEMERAL) !== 0
         const { mode, message } = clickResponse(outcome, { id: user.id, name }, onEphemeral)
         const data = asMessage(message, mode === 'private')
@@ -273,20 +261,40 @@ export class DiscordInteractionsEndpoint {
     send({ type: MESSAGE, data: asMessage(renderNotice('Cette action n’est pas prise en charge.'), true) })
   }
 
+  /** The card as a public follow-up with the PNG attached, or a private word when it cannot be drawn. */
+  private async postCard(
+    interaction: RawInteraction,
+    outcome: Extract<ActionOutcome, { type: 'card' }>,
+    clicker: { id: string; name: string },
+  ): Promise<void> {
+    let card: CardImage
+    try {
+      card = await this.cards.card(outcome.item, outcome.corpusVersion)
+    } catch (error) {
+      this.log.error({ interaction: interaction.id, error: describeError(error) }, 'discord card failed')
+      await this.followUp(interaction, 'POST', asMessage(renderNotice(CARD_FAILED), true))
+      return
+    }
+    const data = asMessage(cardResponse(outcome.item, card, clicker), false)
+    await this.followUp(interaction, 'POST', multipartMessage(data, card))
+  }
+
   /** Edits the original response (PATCH) or adds a follow-up message (POST) through the interaction webhook. */
   private async followUp(
     interaction: RawInteraction,
     method: 'PATCH' | 'POST',
-    data: Record<string, unknown>,
+    data: Record<string, unknown> | FormData,
   ): Promise<void> {
     const { application_id: applicationId, token } = interaction
     if (!applicationId || !token) return
     const base = `${this.api}/v10/webhooks/${encodeURIComponent(applicationId)}/${encodeURIComponent(token)}`
     const url = method === 'PATCH' ? `${base}/messages/@original` : base
+    // A multipart body (a message with a file) sets its own content type, boundary included.
     const reply = await fetch(url, {
       method,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(data),
+      ...(data instanceof FormData
+        ? { body: data }
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) }),
       signal: AbortSignal.timeout(10_000),
     })
     if (!reply.ok) {

@@ -1,5 +1,7 @@
+import type { AnswerItem } from '../../answers/answer.js'
+import type { CardFile } from '../../bot/adapter.js'
 import type { ActionOutcome } from '../../bot/bot.js'
-import { type RenderedMessage, renderAnswer, renderNotice, renderShare } from './render-message.js'
+import { type RenderedMessage, renderAnswer, renderNotice, renderShare, withCard } from './render-message.js'
 
 /**
  * How a click is answered, whatever the transport (gateway client or HTTP endpoint):
@@ -12,8 +14,9 @@ export interface ClickResponse {
   message: RenderedMessage
 }
 
+/** Every outcome but a card, which is drawn after the click is acknowledged (see handlers/card.ts). */
 export function clickResponse(
-  outcome: ActionOutcome,
+  outcome: Exclude<ActionOutcome, { type: 'card' }>,
   clicker: { id: string; name: string },
   onEphemeralMessage: boolean,
 ): ClickResponse {
@@ -28,4 +31,15 @@ export function clickResponse(
     case 'invalid':
       return { mode: 'private', message: renderNotice(outcome.message) }
   }
+}
+
+export const CARD_FAILED = 'Désolé, la carte n’a pas pu être créée. La citation reste partageable en texte.'
+
+/** The public message that carries a card: the share message, the card as its image. */
+export function cardResponse(
+  item: AnswerItem,
+  card: CardFile,
+  clicker: { id: string; name: string },
+): RenderedMessage {
+  return withCard(renderShare(item, clicker), card)
 }

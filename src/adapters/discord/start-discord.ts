@@ -6,21 +6,24 @@
 
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js'
 import type { AnswerItem } from '../../answers/answer.js'
-import type { AdapterHandle } from '../../bot/adapter.js'
+import type { AdapterHandle, CardFile } from '../../bot/adapter.js'
 import type { Bot } from '../../bot/bot.js'
+import { CardRenderer, type CardSource } from '../../cards/card-renderer.js'
 import type { DiscordConfig } from '../../config.js'
 import type { Logger } from '../../logger.js'
 import { type HandlerContext, NO_MENTIONS } from './context.js'
 import { DiscordStartError, describeError } from './errors.js'
 import { handleInteraction } from './handlers/interaction.js'
 import { handleMessage } from './handlers/message.js'
-import { renderDailyQuote } from './render-message.js'
+import { cardAttachment, renderDailyQuote, withCard } from './render-message.js'
 
 export interface DiscordOptions {
   /** How long to wait for READY and the guilds after login (default 30 s). */
   readyTimeoutMs?: number
   /** Answers slower than this are deferred (default 2 s, leaving 1 s of Discord's 3 for the network). */
   deferAfterMs?: number
+  /** Quote cards, shared with the other adapters so each card is drawn once (default: a renderer of its own). */
+  cards?: CardSource
 }
 
 export interface DiscordHandle extends AdapterHandle {
@@ -46,7 +49,12 @@ export async function startDiscord(
   options: DiscordOptions = {},
 ): Promise<DiscordHandle> {
   const log = logger.child({ adapter: 'discord' })
-  const context: HandlerContext = { bot, log, deferAfterMs: options.deferAfterMs ?? 2000 }
+  const context: HandlerContext = {
+    bot,
+    log,
+    deferAfterMs: options.deferAfterMs ?? 2000,
+    cards: options.cards ?? new CardRenderer(),
+  }
   const client = createDiscordClient(config)
 
   // A rejected async listener becomes an 'error' event; without a listener the process would exit.
@@ -120,10 +128,15 @@ export async function startDiscord(
   return {
     client,
     status: () => (stopped ? 'stopped' : client.isReady() ? 'ready' : 'connecting'),
-    async postDailyQuote(channelId: string, item: AnswerItem) {
+    async postDailyQuote(channelId: string, item: AnswerItem, card?: CardFile) {
       const channel = await client.channels.fetch(channelId)
       if (!channel?.isSendable()) throw new DiscordStartError(`channel ${channelId} cannot receive messages`)
-      await channel.send({ ...renderDailyQuote(item), allowedMentions: NO_MENTIONS })
+      const message = renderDailyQuote(item)
+      await channel.send(
+        card
+          ? { ...withCard(message, card), files: [cardAttachment(card)], allowedMentions: NO_MENTIONS }
+          : { ...message, allowedMentions: NO_MENTIONS },
+      )
     },
     async stop() {
       if (stopped) return

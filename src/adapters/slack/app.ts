@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net'
 import { App } from '@slack/bolt'
 import type { AnswerItem } from '../../answers/answer.js'
-import type { AdapterHandle, HttpRoute } from '../../bot/adapter.js'
+import type { AdapterHandle, CardFile, HttpRoute } from '../../bot/adapter.js'
 import type { Bot } from '../../bot/bot.js'
+import { CardRenderer, type CardSource } from '../../cards/card-renderer.js'
 import type { SlackConfig } from '../../config.js'
 import type { Logger } from '../../logger.js'
+import { uploadCard } from './actions/share-card.js'
 import { boltLevelFor, boltLogger } from './bolt-logger.js'
 import { SlackConfigError, SlackStartError } from './errors.js'
 import { registerListeners } from './listeners.js'
@@ -22,6 +24,8 @@ export interface SlackOptions {
   ackBudgetMs?: number
   /** Extra GET routes on the HTTP receiver's server (/healthz); ignored in Socket Mode. */
   routes?: HttpRoute[]
+  /** Quote cards, shared with the other adapters so each card is drawn once (default: a renderer of its own). */
+  cards?: CardSource
 }
 
 const DEFAULT_ACK_BUDGET_MS = 1500
@@ -85,6 +89,7 @@ export async function startSlack(
     bot,
     logger: log,
     ackBudgetMs: options.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS,
+    cards: options.cards ?? new CardRenderer(),
   })
 
   try {
@@ -106,9 +111,10 @@ export async function startSlack(
     return stopping
   }
   const status = () => (stopping ? 'stopped' : 'ready') as ReturnType<AdapterHandle['status']>
-  const postDailyQuote = async (channel: string, item: AnswerItem) => {
+  const postDailyQuote = async (channel: string, item: AnswerItem, card?: CardFile) => {
     const message = renderDailyQuote(item)
-    await app.client.chat.postMessage({ channel, ...message, unfurl_links: false })
+    if (card) await uploadCard(app.client, { channel }, item, card, message)
+    else await app.client.chat.postMessage({ channel, ...message, unfurl_links: false })
   }
   const handle = { status, postDailyQuote, stop }
 

@@ -4,5 +4,8 @@ export const MESSAGES = {
   cannotPost:
     'Je ne peux pas publier dans ce canal : invitez-moi d’abord avec `/invite @ia-cinema`, puis réessayez.',
   shareNeedsChannel: 'Le partage se fait depuis un canal : lancez `/ia-cinema` dans le canal voulu.',
+  cardNeedsScope:
+    'Je n’ai pas le droit d’envoyer des images ici : l’application Slack doit être réinstallée avec le droit `files:write`.',
+  cardFailed: 'Désolé, la carte n’a pas pu être créée. La citation reste partageable en texte.',
   unknownButton: 'Ce bouton n’est plus valable. Relancez `/ia-cinema`.',
 } as const

@@ -6,6 +6,7 @@
 import type { RespondArguments, RespondFn, webApi } from '@slack/bolt'
 import { type Answer, emptyAnswer } from '../../answers/answer.js'
 import type { Bot, Requester } from '../../bot/bot.js'
+import type { CardSource } from '../../cards/card-renderer.js'
 import type { Logger } from '../../logger.js'
 import { MESSAGES } from './messages.js'
 import { renderAnswer, renderHome, renderNotice, type SlackMessage } from './render-blocks.js'
@@ -17,6 +18,8 @@ export interface SlackDeps {
   logger: Logger
   /** How long a slash command waits for the bot before acknowledging empty and answering through respond(). */
   ackBudgetMs: number
+  /** Quote cards (the « Carte » button). */
+  cards: CardSource
 }
 
 export function slackRequester(userId: string | undefined, locale?: string): Requester {

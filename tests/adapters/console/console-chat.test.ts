@@ -1,10 +1,14 @@
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { PassThrough } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runConsoleChat } from '../../../src/adapters/console/console-chat.js'
+import { type ConsoleOptions, runConsoleChat } from '../../../src/adapters/console/console-chat.js'
 import { displayWidth } from '../../../src/adapters/console/wrap.js'
 import { decodeAction, encodeAction } from '../../../src/answers/actions.js'
 import type { Bot } from '../../../src/bot/bot.js'
 import { loadBot } from '../../../src/bot/load-bot.js'
+import type { CardImage, CardSource } from '../../../src/cards/card-renderer.js'
 
 let bot: Bot
 beforeAll(async () => {
@@ -20,11 +24,11 @@ function collect(output: PassThrough): () => string {
 }
 
 /** Piped lines, as `echo … | npm start` gives them. */
-async function chat(lines: string[]): Promise<string> {
+async function chat(lines: string[], options: Partial<ConsoleOptions> = {}): Promise<string> {
   const input = new PassThrough()
   const output = new PassThrough()
   const text = collect(output)
-  const done = runConsoleChat(bot, { input, output, interactive: false })
+  const done = runConsoleChat(bot, { input, output, interactive: false, ...options })
   input.end(`${lines.join('\n')}\n`)
   await done
   return text()
@@ -112,6 +116,31 @@ describe('console chat, piped', () => {
       'Parcours 2/16',
       'Parcours 1/16',
     ])
+  })
+
+  it('writes a quote’s card to a PNG file on « carte N » and prints where', async () => {
+    const cardDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-console-cards-'))
+    const drawn: string[] = []
+    // The drawing itself is tested in tests/cards; here, what the chat does with a card.
+    const cards: CardSource = {
+      async card(item) {
+        drawn.push(item.id)
+        const image = { png: Buffer.from(`png of ${item.id}`), width: 1200, height: 630, filename: 'q.png' }
+        return image as CardImage
+      },
+    }
+    const text = await chat(['citation miyazaki', 'carte 1', 'monteur', 'carte 1', 'carte 9'], {
+      cards,
+      cardDir,
+    })
+    expect(text).toContain('« carte 1 » pour une image de la citation')
+    const file = path.join(cardDir, 'q.png')
+    expect(text).toContain(`Carte enregistrée (1200×630) : ${file}`)
+    expect(drawn).toEqual([expect.stringMatching(/#q\d+$/)])
+    expect(await readFile(file, 'utf8')).toBe(`png of ${drawn[0]}`)
+    // The first result for "monteur" is a passage: no card, and no search for « carte 1 » either.
+    expect(text).toContain('Pas de carte pour ce résultat : seules les citations en ont une.')
+    expect(text).toContain('Pas de passage n° 9 dans la dernière réponse.')
   })
 
   it('answers odd lines without stopping', async () => {

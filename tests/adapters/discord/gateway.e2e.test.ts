@@ -6,7 +6,11 @@
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DiscordHandle, startDiscord } from '../../../src/adapters/discord/start-discord.js'
+import type { AnswerItem } from '../../../src/answers/answer.js'
 import type { Bot } from '../../../src/bot/bot.js'
+import { CardRenderer, type CardSource } from '../../../src/cards/card-renderer.js'
+import { cardAltText } from '../../../src/cards/content.js'
+import { pngSize } from '../../cards/png.js'
 import { FakeDiscord, HUMAN, IDS, type RecordedRequest } from '../../helpers/fake-discord.js'
 import { expectWithinLimits, plainText } from './discord-limits.js'
 import { createTestBot, EDITORS_PHRASE, THREATENED_PHRASE } from './test-bot.js'
@@ -17,6 +21,16 @@ const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSO
 let fake: FakeDiscord
 let discord: DiscordHandle
 let bot: Bot
+
+const renderer = new CardRenderer()
+/** Cards wait behind this gate, so a test can show that the click was acknowledged before the card. */
+let gate: Promise<void> = Promise.resolve()
+const cards: CardSource = {
+  async card(item, version, format) {
+    await gate
+    return renderer.card(item, version, format)
+  },
+}
 
 /** Lets any pending gateway event be handled, then gives a REST call time to arrive. */
 const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -37,6 +51,7 @@ beforeAll(async () => {
   discord = await startDiscord(bot, { token: 'fake-token', apiUrl: fake.apiUrl }, logger, {
     readyTimeoutMs: 5000,
     deferAfterMs: 1000,
+    cards,
   })
 }, 15_000)
 
@@ -250,6 +265,50 @@ describe('buttons', () => {
     expect(callback.body.type).toBe(4)
     expect(callback.body.data.flags & 64).toBe(64)
     expect(callback.body.data.content).toBe('Merci pour votre avis.')
+  })
+
+  it('acknowledges « Carte » at once, then posts the card publicly with alt text, pinging nobody', async () => {
+    const answer = await fake.callbackFor(fake.slashCommand('citation miyazaki'))
+    const button = buttonIds(answer.body.data).find((b) => b.custom_id.startsWith('iac:card:'))
+    expect(button?.label).toBe('Carte')
+    const quote = (await bot.ask('citation miyazaki', { platform: 'discord' })).items[0] as AnswerItem
+    let open = () => {}
+    gate = new Promise((resolve) => {
+      open = resolve
+    })
+    const interaction = fake.buttonClick(button?.custom_id ?? '')
+    const callback = await fake.callbackFor(interaction)
+    // A deferred update: the click is acknowledged while the card is still waiting.
+    expect(callback.body.type).toBe(6)
+    const followUpPath = `/webhooks/${IDS.application}/${interaction.token}`
+    expect(fake.requests.some((r) => r.path === followUpPath)).toBe(false)
+    open()
+
+    const post = await fake.waitForRequest((r) => r.method === 'POST' && r.path === followUpPath, 15_000)
+    const [file] = post.files
+    if (!file) throw new Error('the follow-up carries no file')
+    expect(file.field).toBe('files[0]')
+    expect(file.name).toMatch(/^citation-.+\.png$/)
+    expect(pngSize(file.bytes)).toEqual({ width: 1200, height: 630 })
+    expect(post.body.attachments).toEqual([{ id: '0', description: cardAltText(quote) }])
+    expect(post.body.embeds[0].image).toEqual({ url: `attachment://${file.name}` })
+    expect((post.body.flags ?? 0) & 64).toBe(0)
+    expect(post.body.content).toContain(`Partagé par <@${HUMAN.id}>`)
+    expect(post.body.allowed_mentions).toEqual({ parse: [] })
+    expect(plainText(post.body)).toContain('Hayao Miyazaki')
+    expectWithinLimits(post.body)
+  })
+
+  it('posts the daily quote with its card when one is given', async () => {
+    const quote = (await bot.ask('citation miyazaki', { platform: 'discord' })).items[0] as AnswerItem
+    const card = await renderer.card(quote, 'v-daily')
+    const before = channelPosts(IDS.channel).length
+    await discord.postDailyQuote(IDS.channel, quote, card)
+    const post = channelPosts(IDS.channel)[before]
+    expect(post?.files[0]?.bytes.equals(card.png)).toBe(true)
+    expect(post?.body.content).toBe('📅 Citation du jour')
+    expect(post?.body.embeds[0].image).toEqual({ url: `attachment://${card.filename}` })
+    expect(post?.body.allowed_mentions).toEqual({ parse: [] })
   })
 
   it('answers a forged or stale button privately with a French message', async () => {

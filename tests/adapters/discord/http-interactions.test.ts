@@ -8,6 +8,7 @@ import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DiscordPublicKeyError } from '../../../src/adapters/discord/errors.js'
 import { publicKeyFromHex, startDiscordHttp } from '../../../src/adapters/discord/http-interactions.js'
+import { pngSize } from '../../cards/png.js'
 import { FakeDiscord, HUMAN, IDS } from '../../helpers/fake-discord.js'
 import { expectWithinLimits, plainText } from './discord-limits.js'
 import { createTestBot, EDITORS_PHRASE } from './test-bot.js'
@@ -161,6 +162,34 @@ describe('interactions', () => {
     expect((await click(more)).json.type).toBe(7)
     expect((await click(more, 0)).json).toMatchObject({ type: 4, data: { flags: 64 } })
     expect((await click('iac:nope')).json).toMatchObject({ type: 4, data: { flags: 64 } })
+  })
+
+  it('acknowledges « Carte » with a deferred update, then posts the card as a multipart follow-up', async () => {
+    const answer = (await post(command('citation miyazaki'))).json
+    const card = answer.data.components
+      .flatMap((row: { components: Array<{ custom_id: string }> }) => row.components)
+      .find((button: { custom_id: string }) => button.custom_id.startsWith('iac:card:'))?.custom_id
+    const payload = interaction(
+      3,
+      { custom_id: card, component_type: 2 },
+      { message: { id: '1', flags: 64 } },
+    )
+    expect((await post(payload)).json).toEqual({ type: 6 })
+    const followUp = await fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/webhooks/${IDS.application}/${payload.token}`,
+      15_000,
+    )
+    const [file] = followUp.files
+    expect(file?.field).toBe('files[0]')
+    expect(file?.contentType).toBe('image/png')
+    expect(pngSize(file?.bytes ?? Buffer.alloc(0))).toEqual({ width: 1200, height: 630 })
+    expect(followUp.body.attachments).toEqual([
+      { id: 0, filename: file?.name, description: expect.stringContaining('Hayao Miyazaki') },
+    ])
+    expect(followUp.body.embeds[0].image).toEqual({ url: `attachment://${file?.name}` })
+    expect(followUp.body.content).toBe(`📣 Partagé par <@${HUMAN.id}>`)
+    expect(followUp.body.flags).toBeUndefined()
+    expect(followUp.body.allowed_mentions).toEqual({ parse: [] })
   })
 
   it('defers a slow answer, then edits the original through the webhook', async () => {

@@ -1,6 +1,7 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js'
 import { type HandlerContext, NO_MENTIONS, requesterOf, withDeadline } from '../context.js'
 import { clickResponse } from '../outcome.js'
+import { shareCard } from './card.js'
 
 /**
  * A click: the custom_id is the whole state (see answers/actions.ts), so any process can answer it.
@@ -15,6 +16,10 @@ export async function handleButton(interaction: ButtonInteraction, context: Hand
     () => interaction.deferUpdate(),
   )
   context.log.debug({ interaction: interaction.id, outcome: outcome.type }, 'discord button')
+  if (outcome.type === 'card') {
+    await shareCard(interaction, outcome, context)
+    return
+  }
   const { mode, message } = clickResponse(
     outcome,
     { id: interaction.user.id, name: interaction.user.displayName },

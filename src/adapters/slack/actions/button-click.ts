@@ -11,6 +11,7 @@ import {
   type SlackDeps,
   slackRequester,
 } from '../reply.js'
+import { shareCard } from './share-card.js'
 
 /** Codes meaning the bot may not post in that conversation (private channel it was not invited to…). */
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action'])
@@ -19,7 +20,7 @@ type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs
 
 /**
  * A click on one of our buttons. The button's value is the whole state (see answers/actions.ts), so any process
- * can answer it. Acknowledged first; the outcome then goes back privately, or publicly for a share.
+ * can answer it. Acknowledged first; the outcome then goes back privately, or publicly for a share or a card.
  */
 export function buttonClick(deps: SlackDeps) {
   return async ({ ack, body, action, respond, client }: Args): Promise<void> => {
@@ -73,6 +74,26 @@ export function buttonClick(deps: SlackDeps) {
           deps.logger.error(errorFields(error), 'slack: sharing a passage failed')
           const code = apiErrorCode(error)
           await notify(code && CANNOT_POST.has(code) ? MESSAGES.cannotPost : MESSAGES.failure)
+        }
+        return
+      }
+      case 'card': {
+        if (!channel) {
+          await notify(MESSAGES.shareNeedsChannel)
+          return
+        }
+        try {
+          await shareCard(deps, client, { channel, threadTs, user }, outcome.item, outcome.corpusVersion)
+        } catch (error) {
+          deps.logger.error(errorFields(error), 'slack: sharing a card failed')
+          const code = apiErrorCode(error)
+          await notify(
+            code === 'missing_scope'
+              ? MESSAGES.cardNeedsScope
+              : code && CANNOT_POST.has(code)
+                ? MESSAGES.cannotPost
+                : MESSAGES.cardFailed,
+          )
         }
         return
       }
