@@ -65,6 +65,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
             days: env.DAILY_QUOTE_DAYS,
             slackChannel: env.DAILY_QUOTE_SLACK_CHANNEL,
             discordChannel: env.DAILY_QUOTE_DISCORD_CHANNEL,
+            card: env.DAILY_QUOTE_CARD === 'on',
           }
         : undefined,
     logLevel: env.LOG_LEVEL,

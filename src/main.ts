@@ -9,6 +9,7 @@ import type { Requester } from './bot/bot.js'
 import { createBot } from './bot/create-bot.js'
 import { EngineHolder } from './bot/engine-holder.js'
 import { DEFAULT_CORPUS_DIR } from './bot/load-bot.js'
+import { CardRenderer } from './cards/card-renderer.js'
 import { loadConfigOrExit } from './config.js'
 import { CorpusError } from './corpus/errors.js'
 import { createLogger } from './logger.js'
@@ -61,6 +62,8 @@ const bot = createBot(() => holder.engine, {
 if (config.watchCorpus) holder.watch()
 process.on('SIGHUP', () => void holder.reload('SIGHUP'))
 
+// One card renderer for every adapter and the daily quote: each card is drawn once per corpus version.
+const cards = new CardRenderer()
 const adapters: Record<string, AdapterHandle> = {}
 const stoppers: Array<() => Promise<void> | void> = []
 let shuttingDown = false
@@ -71,17 +74,17 @@ let slackServesHealth = false
 try {
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/app.js')
-    const slack = await startSlack(bot, config.slack, logger, { routes: [health] })
+    const slack = await startSlack(bot, config.slack, logger, { routes: [health], cards })
     adapters.slack = slack
     slackServesHealth = slack.mode === 'http'
   }
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/start-discord.js')
-    adapters.discord = await startDiscord(bot, config.discord, logger)
+    adapters.discord = await startDiscord(bot, config.discord, logger, { cards })
   }
   if (config.discordHttp) {
     const { startDiscordHttp } = await import('./adapters/discord/http-interactions.js')
-    const endpoint = await startDiscordHttp(bot, config.discordHttp, logger)
+    const endpoint = await startDiscordHttp(bot, { ...config.discordHttp, cards }, logger)
     let stopped = false
     adapters.discordHttp = {
       status: () => (stopped ? 'stopped' : 'ready'),
@@ -114,7 +117,7 @@ try {
 
 if (Object.keys(adapters).length === 0) {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY)
-  await runConsoleChat(bot, { input: process.stdin, output: process.stdout, interactive, logger })
+  await runConsoleChat(bot, { input: process.stdin, output: process.stdout, interactive, logger, cards })
   holder.close()
   await Promise.allSettled(stoppers.map((stop) => stop()))
   store?.close()
@@ -133,6 +136,7 @@ if (Object.keys(adapters).length === 0) {
       getEngine: () => holder.engine,
       targets,
       logger,
+      cards,
     })
     logger.info({ next: daily.nextRun()?.toISOString() }, 'daily quote scheduled')
     stoppers.push(() => daily.stop())

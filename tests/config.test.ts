@@ -52,6 +52,17 @@ describe('config', () => {
     )
   })
 
+  it('posts the daily quote’s card only with DAILY_QUOTE_CARD=on', () => {
+    const daily = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', DAILY_QUOTE_SLACK_CHANNEL: 'C1' }
+    const at = { ...daily, DAILY_QUOTE_AT: '09:30' }
+    expect(parseConfig(at).dailyQuote?.card).toBe(false)
+    expect(parseConfig({ ...at, DAILY_QUOTE_CARD: '' }).dailyQuote?.card).toBe(false)
+    expect(parseConfig({ ...at, DAILY_QUOTE_CARD: 'on' }).dailyQuote?.card).toBe(true)
+    expect(problems({ ...at, DAILY_QUOTE_CARD: 'yes' })).toEqual([
+      'config: DAILY_QUOTE_CARD must be one of on, off',
+    ])
+  })
+
   it('starts the Discord HTTP interactions endpoint only with both its key and its port', () => {
     const key = 'ab'.repeat(32)
     expect(parseConfig({ DISCORD_PUBLIC_KEY: key, DISCORD_HTTP_PORT: '8787' }).discordHttp).toEqual({

@@ -103,6 +103,7 @@ export const envSchema = z
         }, 'must be an IANA time zone such as Europe/Paris'),
     ),
     DAILY_QUOTE_DAYS: choice(['weekdays', 'everyday'], 'weekdays'),
+    DAILY_QUOTE_CARD: choice(['on', 'off'], 'off'),
     RATE_LIMIT: z.preprocess(
       unsetIfEmpty,
       z

@@ -24,6 +24,8 @@ export interface DailyQuoteConfig {
   days: 'weekdays' | 'everyday'
   slackChannel?: string
   discordChannel?: string
+  /** Post the quote's image card with it (DAILY_QUOTE_CARD=on). */
+  card: boolean
 }
 
 /** Discord's HTTP interactions endpoint (stateless replicas, serverless): no gateway, no bot token needed. */

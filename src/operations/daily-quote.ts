@@ -1,6 +1,8 @@
 import { Cron } from 'croner'
+import type { AnswerItem } from '../answers/answer.js'
 import { toItem } from '../answers/items.js'
-import type { AdapterHandle } from '../bot/adapter.js'
+import type { AdapterHandle, CardFile } from '../bot/adapter.js'
+import type { CardSource } from '../cards/card-renderer.js'
 import type { DailyQuoteConfig } from '../config.js'
 import type { Logger } from '../logger.js'
 import type { SearchEngine } from '../search/engine.js'
@@ -19,6 +21,8 @@ export interface DailyQuoteOptions {
   targets: DailyQuoteTarget[]
   logger: Logger
   random?: () => number
+  /** Draws the quote's card when `config.card` is on. */
+  cards?: CardSource
 }
 
 /** "09:30" on working days → the cron pattern croner runs in the configured time zone. */
@@ -77,11 +81,24 @@ export class DailyQuote {
         const id = store.pickDailyQuote(slot, quotes, this.options.random ?? Math.random)
         const record = id ? engine.records.get(id) : undefined
         if (!record) continue
-        await target.adapter.postDailyQuote(target.channel, toItem(engine, record))
+        const item = toItem(engine, record)
+        await target.adapter.postDailyQuote(target.channel, item, await this.card(item, engine))
         this.log.info({ slot, record: record.id }, 'daily quote posted')
       } catch (error) {
         this.log.error({ err: error, slot }, 'daily quote could not be posted')
       }
+    }
+  }
+
+  /** The card to post with the quote, if wanted; without one (it failed) the quote still goes out as text. */
+  private async card(item: AnswerItem, engine: SearchEngine): Promise<CardFile | undefined> {
+    const { config, cards } = this.options
+    if (!config.card || !cards) return undefined
+    try {
+      return await cards.card(item, engine.corpus.version)
+    } catch (error) {
+      this.log.warn({ err: error, record: item.id }, 'daily quote card could not be drawn; posting the text')
+      return undefined
     }
   }
 

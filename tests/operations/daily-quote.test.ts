@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { AnswerItem } from '../../src/answers/answer.js'
-import type { AdapterHandle } from '../../src/bot/adapter.js'
+import type { AdapterHandle, CardFile } from '../../src/bot/adapter.js'
+import type { CardImage, CardSource } from '../../src/cards/card-renderer.js'
 import { createLogger } from '../../src/logger.js'
 import { cronPattern, DailyQuote, dayIn } from '../../src/operations/daily-quote.js'
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite-store.js'
 import { projectEngine } from '../helpers/engine.js'
 
 function recordingAdapter() {
-  const posts: Array<{ channel: string; item: AnswerItem }> = []
+  const posts: Array<{ channel: string; item: AnswerItem; card?: CardFile }> = []
   const adapter: AdapterHandle = {
     status: () => 'ready',
-    async postDailyQuote(channel, item) {
-      posts.push({ channel, item })
+    async postDailyQuote(channel, item, card) {
+      posts.push({ channel, item, ...(card ? { card } : {}) })
     },
     async stop() {},
   }
@@ -37,6 +38,7 @@ describe('daily quote', () => {
         days: 'everyday',
         slackChannel: 'C1',
         discordChannel: '42',
+        card: false,
       },
       store,
       getEngine: () => engine,
@@ -54,12 +56,52 @@ describe('daily quote', () => {
       expect(discord.posts).toHaveLength(1)
       expect(slack.posts[0]?.item.kind).toBe('quote')
       expect(slack.posts[0]?.item.source.url).toMatch(/^https:/)
+      expect(slack.posts[0]?.card).toBeUndefined()
 
       const quotes = [...engine.records.values()].filter((r) => r.kind === 'quote').length
       for (let i = 1; slack.posts.length < quotes; i++)
         await daily.post(new Date(day.getTime() + i * 86_400_000))
       const ids = slack.posts.map((p) => p.item.id)
       expect(new Set(ids).size).toBe(quotes)
+    } finally {
+      daily.stop()
+      store.close()
+    }
+  })
+
+  it('posts the card with the quote when DAILY_QUOTE_CARD is on, and the text alone if the card fails', async () => {
+    const engine = await projectEngine()
+    const { store } = openSqliteStore({ dataDir: IN_MEMORY })
+    const slack = recordingAdapter()
+    const asked: Array<{ id: string; version: string }> = []
+    let failing = false
+    const cards: CardSource = {
+      async card(item, version) {
+        asked.push({ id: item.id, version })
+        if (failing) throw new Error('renderer down')
+        return { png: Buffer.from('png'), filename: 'c.png', alt: item.id } as unknown as CardImage
+      },
+    }
+    const daily = new DailyQuote({
+      config: { at: '09:30', timezone: 'Europe/Paris', days: 'everyday', slackChannel: 'C1', card: true },
+      store,
+      getEngine: () => engine,
+      targets: [{ platform: 'slack', channel: 'C1', adapter: slack.adapter }],
+      logger: createLogger('silent'),
+      cards,
+    })
+    try {
+      await daily.post(new Date('2026-11-26T08:30:00Z'))
+      failing = true
+      await daily.post(new Date('2026-11-27T08:30:00Z'))
+      const [first, second] = slack.posts
+      expect(asked).toEqual([
+        { id: first?.item.id, version: engine.corpus.version },
+        { id: second?.item.id, version: engine.corpus.version },
+      ])
+      expect(first?.card?.alt).toBe(first?.item.id)
+      expect(second?.item.kind).toBe('quote')
+      expect(second?.card).toBeUndefined()
     } finally {
       daily.stop()
       store.close()
