@@ -25,6 +25,8 @@ export type CardOptions =
   | { mode: 'card'; target: string; format: CardFormat; output?: string }
   | { mode: 'docs' }
   | { mode: 'bench' }
+  /** --help or -h: the usage line on stdout, exit 0. */
+  | { mode: 'help' }
 
 export function parseCardArguments(argv: string[]): CardOptions {
   let format: CardFormat = 'landscape'
@@ -32,6 +34,7 @@ export function parseCardArguments(argv: string[]): CardOptions {
   const words: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
+    if (arg === '--help' || arg === '-h') return { mode: 'help' }
     if (arg === '--docs' || arg === '--bench') return { mode: arg === '--docs' ? 'docs' : 'bench' }
     if (arg === '--square') format = 'square'
     else if (arg === '-o' || arg === '--output') {

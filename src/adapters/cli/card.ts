@@ -40,6 +40,10 @@ async function main(): Promise<number> {
     }
     throw error
   }
+  if (options.mode === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
   const engine = SearchEngine.build(await loadCorpus(DEFAULT_CORPUS_DIR))
   const version = engine.corpus.version
   if (options.mode === 'bench') {

@@ -13,6 +13,7 @@ describe('npm run card: arguments', () => {
     })
     expect(parseCardArguments(['--docs'])).toEqual({ mode: 'docs' })
     expect(parseCardArguments(['--bench'])).toEqual({ mode: 'bench' })
+    expect(parseCardArguments(['q3', '--help'])).toEqual({ mode: 'help' })
   })
 
   it('refuses a missing target, an unknown option and -o without a file, in one line each', () => {
