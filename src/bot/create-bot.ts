@@ -46,9 +46,12 @@ const PARSE_LIMIT = 2 * MAX_QUERY_CHARS
 
 function cut(text: string, limit: number): string {
   if (text.length <= limit) return text
-  const kept = text.slice(0, limit)
+  let kept = text.slice(0, limit)
   // Never half of a surrogate pair (an emoji) at the end.
-  return /[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept
+  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1)
+  // A copy: V8's slice points into the string it was cut from, and would keep the whole text alive as long
+  // as the cache keeps the answer (its title repeats the question).
+  return Buffer.from(kept, 'utf16le').toString('utf16le')
 }
 
 const TOO_FAST =
