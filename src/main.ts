@@ -66,6 +66,19 @@ const bot = createBot(() => holder.engine, {
 if (config.watchCorpus) holder.watch()
 process.on('SIGHUP', () => void holder.reload('SIGHUP'))
 
+/** A port already taken is a setting too: the error names the variable that chose it. */
+async function listening<T>(variable: string, port: number, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start()
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+    throw Object.assign(new Error(`${variable} ${port} is already in use`), {
+      setting: variable,
+      reason: `${port} is already in use`,
+    })
+  }
+}
+
 const adapters: Record<string, AdapterHandle> = {}
 const stoppers: Array<() => Promise<void> | void> = []
 let shuttingDown = () => false
@@ -92,7 +105,10 @@ try {
   }
   if (config.discordHttp) {
     const { startDiscordHttp } = await import('./adapters/discord/http-interactions.js')
-    const endpoint = await startDiscordHttp(bot, config.discordHttp, logger)
+    const { discordHttp } = config
+    const endpoint = await listening('DISCORD_HTTP_PORT', discordHttp.port, () =>
+      startDiscordHttp(bot, discordHttp, logger),
+    )
     let stopped = false
     adapters.discordHttp = {
       status: () => (stopped ? 'stopped' : 'ready'),
@@ -109,7 +125,10 @@ try {
   }
   // HEALTH_PORT asks for /healthz whatever runs, the console chat included.
   if (config.healthPort !== undefined || (Object.keys(adapters).length > 0 && !slackServesHealth)) {
-    stoppers.push((await startHealthServer(config.healthPort ?? config.port, health, logger)).stop)
+    const [variable, port] =
+      config.healthPort === undefined ? ['PORT', config.port] : ['HEALTH_PORT', config.healthPort]
+    const server = await listening(variable, port, () => startHealthServer(port, health, logger))
+    stoppers.push(server.stop)
   }
 } catch (error) {
   await Promise.allSettled([

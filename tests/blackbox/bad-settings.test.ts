@@ -1,4 +1,6 @@
+import { once } from 'node:events'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -20,7 +22,7 @@ function ownLines(output: string): string[] {
  * token Slack refuses and a port already taken: tests/adapters/slack/start-errors.test.ts.)
  */
 describe('npm start with a setting that cannot work', () => {
-  it('names the variable in one line and exits 1: corpus and data folders, Discord token', async () => {
+  it('names the variable in one line and exits 1: corpus and data folders, Discord token and port', async () => {
     const discord = await FakeDiscord.start()
     discord.failures.push({
       match: (request) => request.path === '/gateway/bot',
@@ -28,6 +30,9 @@ describe('npm start with a setting that cannot work', () => {
       code: 0,
       message: '401: Unauthorized',
     })
+    const taken = createServer().listen(0, '127.0.0.1')
+    await once(taken, 'listening')
+    const takenPort = (taken.address() as AddressInfo).port
     const notAFolder = path.join(mkdtempSync(path.join(tmpdir(), 'ia-cinema-bad-')), 'passwd')
     writeFileSync(notAFolder, 'root:x:0:0\n')
 
@@ -41,6 +46,10 @@ describe('npm start with a setting that cannot work', () => {
         env: { DISCORD_TOKEN: 'x', DISCORD_API_URL: discord.apiUrl },
         line: /^config: DISCORD_TOKEN rejected by Discord \(401\)$/,
       },
+      {
+        env: { DISCORD_PUBLIC_KEY: 'ab'.repeat(32), DISCORD_HTTP_PORT: String(takenPort) },
+        line: new RegExp(`^config: DISCORD_HTTP_PORT ${takenPort} is already in use$`),
+      },
     ]
     // An endless mkdir loop under /proc used to hang start-up for good.
     if (existsSync('/proc/self'))
@@ -52,7 +61,7 @@ describe('npm start with a setting that cannot work', () => {
     try {
       const runs = cases.map(async ({ env, line }) => {
         const run = startMain({ LOG_LEVEL: 'info', ...env })
-        const guard = setTimeout(() => run.kill(), 40_000)
+        const guard = setTimeout(() => run.kill(), 80_000)
         const code = await run.exited
         clearTimeout(guard)
         return { env, line, code, lines: ownLines(run.output()) }
@@ -63,7 +72,8 @@ describe('npm start with a setting that cannot work', () => {
         expect(lines[0]).toMatch(line)
       }
     } finally {
+      taken.close()
       await discord.close()
     }
-  }, 60_000)
+  }, 100_000)
 })
