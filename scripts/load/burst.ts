@@ -13,10 +13,17 @@ export interface BurstOptions {
   port: number
   connections: number
   requestsPerConnection: number
+  /** At most this many commands in all (connections then share them). */
+  total?: number
   signingSecret: string
   responseUrl: string
   /** The text of the n-th command (0-based, across connections); the usual questions in turn without it. */
   text?: (n: number) => string
+  /**
+   * A new connection for every command. For huge commands: building the next 1 MB body can take longer
+   * than the server keeps an idle connection open (5 s), and a write on a connection it just closed fails.
+   */
+  fresh?: boolean
 }
 
 export interface BurstResult {
@@ -58,9 +65,10 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
   let timeouts = 0
   let next = 0
   const connection = async () => {
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    const agent = new Agent({ keepAlive: !options.fresh, maxSockets: 1 })
     try {
       for (let i = 0; i < options.requestsPerConnection; i++) {
+        if (options.total !== undefined && next >= options.total) break
         const n = next++
         const signed = slashCommand(n, options.signingSecret, options.responseUrl, options.text?.(n))
         const started = performance.now()

@@ -73,7 +73,9 @@ export async function runProcessLife(options: ProcessRunOptions): Promise<Proces
           ...base,
           connections: hugeConnections,
           requestsPerConnection: Math.ceil(options.hugeCount / hugeConnections),
+          total: options.hugeCount,
           text: (n) => filled(n, options.hugeChars),
+          fresh: true,
         }),
     )
   } finally {
