@@ -91,7 +91,8 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
         answer.lines = [TOO_FAST]
         return answer
       }
-      const typed = typeof text === 'string' ? cut(text, PARSE_LIMIT) : ''
+      // Leading spaces are not part of the question: they must not use up what is read of it.
+      const typed = typeof text === 'string' ? cut(text.trimStart(), PARSE_LIMIT) : ''
       const trimmed = typed.trim()
       if (trimmed.length <= 10 && RELOAD_WORDS.has(trimmed.toLowerCase()))
         return reloadAnswer(requester, admins, options.reload, getEngine)
