@@ -16,12 +16,22 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The line for a variable that cannot work, the same whether the schema refused it or start-up found it
+ * unusable (a folder that cannot be written, a token the platform refused).
+ */
+export function settingProblem(variable: string, problem: string): string {
+  return `config: ${variable} ${problem}`
+}
+
 /** Parses an environment (process.env by default). Throws ConfigError listing one line per bad variable. */
 export function parseConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(source)
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `config: ${issue.path.join('.') || 'environment'} ${issue.message}`),
+      parsed.error.issues.map((issue) =>
+        settingProblem(issue.path.join('.') || 'environment', issue.message),
+      ),
     )
   }
   const env = parsed.data

@@ -10,45 +10,50 @@ import { createBot } from './bot/create-bot.js'
 import { EngineHolder } from './bot/engine-holder.js'
 import { DEFAULT_CORPUS_DIR } from './bot/load-bot.js'
 import { CardRenderer } from './cards/card-renderer.js'
-import { loadConfigOrExit } from './config.js'
+import { loadConfigOrExit, settingProblem } from './config.js'
 import { CorpusError } from './corpus/errors.js'
 import { createLogger } from './logger.js'
 import { DailyQuote, type DailyQuoteTarget } from './operations/daily-quote.js'
 import { healthRoute, startHealthServer } from './operations/health.js'
-import type { Store } from './storage/store.js'
-
-const SHUTDOWN_DEADLINE_MS = 4_500
+import { handleShutdownSignals } from './operations/shutdown.js'
+import { StorageError } from './storage/errors.js'
+import { userHasher } from './storage/keys.js'
+import { openSqliteStore } from './storage/sqlite-store.js'
 
 const config = loadConfigOrExit()
 const logger = createLogger(config.logLevel)
 const startedAt = new Date()
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'))
 
+/** A setting that cannot work: one line naming the variable, exit 1 (as for a malformed variable). */
+function badSetting(variable: string, problem: string): never {
+  process.stderr.write(`${settingProblem(variable, problem)}\n`)
+  process.exit(1)
+}
+
+// What the bot records (feedback, reports, daily quote history). A folder that cannot be created or written
+// is a bad setting; trouble after start only degrades the store (see /healthz), the bot keeps answering.
+let opened: ReturnType<typeof openSqliteStore>
+try {
+  opened = openSqliteStore({ dataDir: config.dataDir, salt: config.dataSalt, logger })
+} catch (error) {
+  const detail = error instanceof StorageError ? error.detail : String(error)
+  badSetting('DATA_DIR', `(${config.dataDir}) cannot be used: ${detail}`)
+}
+const store = opened.store
+const hash = userHasher(opened.salt)
+const userKey = (requester: Requester) =>
+  requester.userId ? hash(requester.platform, requester.userId) : undefined
+
 const holder = await EngineHolder.load(config.corpusDir ?? DEFAULT_CORPUS_DIR, logger).catch(
   (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof CorpusError ? error.message : `cannot load the corpus: ${String(error)}`}\n`,
-    )
+    const message = error instanceof CorpusError ? error.message : `cannot load the corpus: ${String(error)}`
+    if (config.corpusDir !== undefined)
+      badSetting('CORPUS_DIR', `(${config.corpusDir}) cannot be used: ${message}`)
+    process.stderr.write(`${message}\n`)
     process.exit(1)
   },
 )
-
-// The store is an aid (feedback, reports, daily quote history): without it the bot still answers.
-let store: Store | undefined
-let userKey: ((requester: Requester) => string | undefined) | undefined
-try {
-  const { openSqliteStore } = await import('./storage/sqlite-store.js')
-  const { userHasher } = await import('./storage/keys.js')
-  const opened = openSqliteStore({ dataDir: config.dataDir, salt: config.dataSalt })
-  store = opened.store
-  const hash = userHasher(opened.salt)
-  userKey = (requester) => (requester.userId ? hash(requester.platform, requester.userId) : undefined)
-} catch (error) {
-  logger.error(
-    { err: error },
-    `storage unavailable, answering without it: ${error instanceof Error ? error.message : error}`,
-  )
-}
 
 const bot = createBot(() => holder.engine, {
   store,
@@ -64,10 +69,29 @@ process.on('SIGHUP', () => void holder.reload('SIGHUP'))
 
 // One card renderer for every adapter and the daily quote: each card is drawn once per corpus version.
 const cards = new CardRenderer()
+
+/** A port already taken is a setting too: the error names the variable that chose it. */
+async function listening<T>(variable: string, port: number, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start()
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+    throw Object.assign(new Error(`${variable} ${port} is already in use`), {
+      setting: variable,
+      reason: `${port} is already in use`,
+    })
+  }
+}
 const adapters: Record<string, AdapterHandle> = {}
 const stoppers: Array<() => Promise<void> | void> = []
-let shuttingDown = false
-const health = healthRoute({ holder, adapters: () => adapters, startedAt, shuttingDown: () => shuttingDown })
+let shuttingDown = () => false
+const health = healthRoute({
+  holder,
+  adapters: () => adapters,
+  storage: () => store.health(),
+  startedAt,
+  shuttingDown: () => shuttingDown(),
+})
 
 // /healthz rides on Slack's HTTP receiver when there is one; otherwise it gets a server of its own.
 let slackServesHealth = false
@@ -84,7 +108,10 @@ try {
   }
   if (config.discordHttp) {
     const { startDiscordHttp } = await import('./adapters/discord/http-interactions.js')
-    const endpoint = await startDiscordHttp(bot, { ...config.discordHttp, cards }, logger)
+    const { discordHttp } = config
+    const endpoint = await listening('DISCORD_HTTP_PORT', discordHttp.port, () =>
+      startDiscordHttp(bot, { ...discordHttp, cards }, logger),
+    )
     let stopped = false
     adapters.discordHttp = {
       status: () => (stopped ? 'stopped' : 'ready'),
@@ -101,17 +128,24 @@ try {
   }
   // HEALTH_PORT asks for /healthz whatever runs, the console chat included.
   if (config.healthPort !== undefined || (Object.keys(adapters).length > 0 && !slackServesHealth)) {
-    stoppers.push((await startHealthServer(config.healthPort ?? config.port, health, logger)).stop)
+    const [variable, port] =
+      config.healthPort === undefined ? ['PORT', config.port] : ['HEALTH_PORT', config.healthPort]
+    const server = await listening(variable, port, () => startHealthServer(port, health, logger))
+    stoppers.push(server.stop)
   }
 } catch (error) {
-  logger.fatal({ err: error }, 'an adapter could not start')
-  process.stderr.write(
-    `cannot start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
-  )
   await Promise.allSettled([
     ...Object.values(adapters).map((a) => a.stop()),
     ...stoppers.map((stop) => stop()),
   ])
+  // A token refused or a port taken is a setting: its one line, no stack. Anything else is a bug, logged whole.
+  const setting = (error as { setting?: unknown }).setting
+  const reason = (error as { reason?: unknown }).reason
+  if (typeof setting === 'string' && typeof reason === 'string') badSetting(setting, reason)
+  logger.fatal({ err: error }, 'an adapter could not start')
+  process.stderr.write(
+    `cannot start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
+  )
   process.exit(1)
 }
 
@@ -120,9 +154,9 @@ if (Object.keys(adapters).length === 0) {
   await runConsoleChat(bot, { input: process.stdin, output: process.stdout, interactive, logger, cards })
   holder.close()
   await Promise.allSettled(stoppers.map((stop) => stop()))
-  store?.close()
+  store.close()
 } else {
-  if (config.dailyQuote && store) {
+  if (config.dailyQuote) {
     const targets: DailyQuoteTarget[] = []
     const { slackChannel, discordChannel } = config.dailyQuote
     if (slackChannel && adapters.slack)
@@ -142,25 +176,12 @@ if (Object.keys(adapters).length === 0) {
     stoppers.push(() => daily.stop())
   }
 
-  // Stop taking new work, let what is in flight finish, close connections and the database, exit 0.
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) return
-    shuttingDown = true
-    logger.info({ signal }, 'shutting down')
-    const deadline = setTimeout(() => {
-      logger.warn('shutdown deadline reached, exiting')
-      process.exit(0)
-    }, SHUTDOWN_DEADLINE_MS)
-    holder.close()
-    await Promise.allSettled([
-      ...Object.values(adapters).map((a) => a.stop()),
-      ...stoppers.map((stop) => stop()),
-    ])
-    store?.close()
-    clearTimeout(deadline)
-    logger.info('stopped')
-    process.exit(0)
-  }
-  process.once('SIGTERM', () => void shutdown('SIGTERM'))
-  process.once('SIGINT', () => void shutdown('SIGINT'))
+  shuttingDown = handleShutdownSignals({
+    logger,
+    stop: () => {
+      holder.close()
+      return [...Object.values(adapters).map((a) => a.stop()), ...stoppers.map((stop) => stop())]
+    },
+    close: () => store.close(),
+  })
 }

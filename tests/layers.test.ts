@@ -22,6 +22,8 @@ const LAYERS: Record<string, string[]> = {
   'src/logger.ts': [],
   'src/config': [],
   'src/config.ts': ['src/config'],
+  // Node's HTTP servers as every server of the bot runs them (routes, shutdown): nothing of the bot's own.
+  'src/http': [],
   'src/storage': ['src/text', 'src/logger.ts'],
   'src/bot': [
     'commands',
@@ -36,6 +38,7 @@ const LAYERS: Record<string, string[]> = {
   'src/cards': ['src/answers', 'src/corpus', 'src/text', 'src/logger.ts'],
   'src/operations': [
     'src/bot',
+    'src/http',
     'src/cards',
     'src/storage',
     'commands',
@@ -48,6 +51,7 @@ const LAYERS: Record<string, string[]> = {
   ],
   'src/adapters': [
     'src/bot',
+    'src/http',
     'src/cards',
     'commands',
     'src/answers',
@@ -59,6 +63,7 @@ const LAYERS: Record<string, string[]> = {
   ],
   'src/main.ts': [
     'src/adapters',
+    'src/http',
     'src/operations',
     'src/bot',
     'src/cards',

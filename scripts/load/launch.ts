@@ -12,7 +12,12 @@ import type { RunningTarget, TargetKind, TargetOptions } from './targets.js'
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
 const STOP_GRACE_MS = 5000
 
-export async function launchTarget(kind: TargetKind, options: TargetOptions): Promise<RunningTarget> {
+/** A target in its child process: `pid` for its memory. */
+export interface LaunchedTarget extends RunningTarget {
+  pid: number
+}
+
+export async function launchTarget(kind: TargetKind, options: TargetOptions): Promise<LaunchedTarget> {
   // node --import tsx rather than the tsx binary: the binary would add a supervising process of its own.
   const child = spawn(
     process.execPath,
@@ -31,7 +36,7 @@ export async function launchTarget(kind: TargetKind, options: TargetOptions): Pr
   )
   try {
     const port = await firstPort(child, kind)
-    return { port, stop: () => stopChild(child) }
+    return { port, pid: child.pid ?? 0, stop: () => stopChild(child) }
   } catch (error) {
     await stopChild(child)
     throw error

@@ -49,10 +49,10 @@ export interface SignedRequest {
 
 /**
  * The n-th request of a run: questions and users rotate independently (coprime lengths) so that the same
- * question comes from different users.
+ * question comes from different users. `text` replaces the rotating questions (long and huge texts).
  */
-export function slashCommand(n: number, secret: string, responseUrl: string): SignedRequest {
-  const text = QUESTIONS[n % QUESTIONS.length] ?? ''
+export function slashCommand(n: number, secret: string, responseUrl: string, text?: string): SignedRequest {
+  text ??= QUESTIONS[n % QUESTIONS.length] ?? ''
   const user = `U${String(1 + (n % USERS)).padStart(7, '0')}`
   const body = new URLSearchParams({
     token: 'deprecated-verification-token',

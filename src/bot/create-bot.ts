@@ -7,8 +7,9 @@ import { decodeAction } from '../answers/actions.js'
 import { type Answer, emptyAnswer } from '../answers/answer.js'
 import { toItem } from '../answers/items.js'
 import type { Logger } from '../logger.js'
-import type { SearchEngine } from '../search/engine.js'
+import { MAX_QUERY_CHARS, type SearchEngine } from '../search/engine.js'
 import type { Store } from '../storage/store.js'
+import { normalizeText } from '../text/normalize.js'
 import { RELOAD_WORDS, reloadAnswer } from './admin-reload.js'
 import { AnswerCache } from './answer-cache.js'
 import type { ActionOutcome, Bot, Requester } from './bot.js'
@@ -30,6 +31,27 @@ export interface BotOptions {
   /** Reloads the corpus; resolves true when the new one serves. */
   reload?: () => Promise<boolean>
   logger?: Logger
+  /** The cache of deterministic answers (one is made when absent; tests pass theirs to read its size). */
+  answerCache?: AnswerCache
+}
+
+/**
+ * What the engine reads of a question, and one character more so that it still knows the question was cut
+ * (and says so). Nothing past it changes the answer, so nothing past it is kept: not in the cache's key, not
+ * in the answer (its title repeats the question).
+ */
+const READ_LIMIT = MAX_QUERY_CHARS + 1
+/** Before parsing, room for the command word and spacing in front of the part that is read. */
+const PARSE_LIMIT = 2 * MAX_QUERY_CHARS
+
+function cut(text: string, limit: number): string {
+  if (text.length <= limit) return text
+  let kept = text.slice(0, limit)
+  // Never half of a surrogate pair (an emoji) at the end.
+  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1)
+  // A copy: V8's slice points into the string it was cut from, and would keep the whole text alive as long
+  // as the cache keeps the answer (its title repeats the question).
+  return Buffer.from(kept, 'utf16le').toString('utf16le')
 }
 
 const TOO_FAST =
@@ -44,7 +66,7 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
     : undefined
   const admins = new Set(options.adminUsers ?? [])
   const usage = new UsageRecorder(options.store, options.userKey, options.logger)
-  const cache = new AnswerCache(getEngine)
+  const cache = options.answerCache ?? new AnswerCache(getEngine)
   const contextFor = (requester: Requester): CommandContext => ({ engine: getEngine(), requester, random })
   const limited = (requester: Requester) =>
     limiter !== undefined && !limiter.allow(`${requester.platform}:${requester.userId ?? 'anonyme'}`)
@@ -69,17 +91,21 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
         answer.lines = [TOO_FAST]
         return answer
       }
-      const typed = typeof text === 'string' ? text : ''
+      // Leading spaces are not part of the question: they must not use up what is read of it.
+      const typed = typeof text === 'string' ? cut(text.trimStart(), PARSE_LIMIT) : ''
       const trimmed = typed.trim()
       if (trimmed.length <= 10 && RELOAD_WORDS.has(trimmed.toLowerCase()))
         return reloadAnswer(requester, admins, options.reload, getEngine)
-      const { command, args } = parseRequest(typed)
+      const parsed = parseRequest(typed)
+      const { command } = parsed
+      const args = cut(parsed.args, READ_LIMIT)
       const run = () => command.run(args, contextFor(requester))
       if (!command.deterministic(args)) {
         const answer = run()
         return usage.withFeedback(answer, usage.query(requester, command.name, args, answer))
       }
-      const key = `${command.name}\u0000${args.replace(/\s+/g, ' ')}`
+      // Spellings the engine reads alike (spacing, apostrophes, ligatures) share an entry.
+      const key = `${command.name}\u0000${normalizeText(args).replace(/\s+/g, ' ')}`
       let queryKey: string | undefined
       const answer = cache.get(key, () => {
         const fresh = run()

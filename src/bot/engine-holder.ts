@@ -1,4 +1,5 @@
 import { type FSWatcher, watch } from 'node:fs'
+import path from 'node:path'
 import { CorpusError } from '../corpus/errors.js'
 import { loadCorpus } from '../corpus/load-corpus.js'
 import type { Logger } from '../logger.js'
@@ -73,6 +74,15 @@ export class EngineHolder {
     this.watcher = undefined
   }
 
+  /**
+   * File names relative to the corpus folder: the message is shown on /healthz, which is public on the Slack
+   * port, and the server's folders are nobody's business there (the log line keeps the whole path).
+   */
+  private withoutFolder(message: string): string {
+    const prefixes = [path.resolve(this.directory), this.directory].map((dir) => dir + path.sep)
+    return prefixes.reduce((text, prefix) => text.replaceAll(prefix, ''), message)
+  }
+
   private async rebuild(reason: string): Promise<boolean> {
     try {
       const engine = SearchEngine.build(await loadCorpus(this.directory))
@@ -86,8 +96,9 @@ export class EngineHolder {
       )
       return true
     } catch (error) {
-      const message =
-        error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error)
+      const message = this.withoutFolder(
+        error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error),
+      )
       this.lastError = { message, at: new Date() }
       const where = error instanceof CorpusError ? { file: error.file, field: error.field } : {}
       this.logger.error({ reason, ...where }, `corpus reload failed, previous corpus kept: ${message}`)

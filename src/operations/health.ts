@@ -1,25 +1,38 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { AdapterHandle, HttpRoute } from '../bot/adapter.js'
 import type { EngineHolder } from '../bot/engine-holder.js'
+import { closeServer, takeOver } from '../http/front.js'
 import type { Logger } from '../logger.js'
+import type { StoreHealth } from '../storage/store.js'
+
+export const HEALTH_PATH = '/healthz'
 
 export interface HealthSources {
   holder: EngineHolder
   adapters: () => Record<string, AdapterHandle>
+  /** Undefined when the bot runs without a store. */
+  storage?: () => StoreHealth
   startedAt: Date
   shuttingDown: () => boolean
 }
 
-/** What /healthz answers: the index, the corpus version and each adapter's state. */
+/**
+ * What /healthz answers: the index, the corpus version, the store and each adapter's state. It is public on
+ * the Slack port: file names are relative to the corpus folder, and the store shows a state, not its path.
+ */
 export function healthReport(sources: HealthSources) {
   const reload = sources.holder.status()
   const adapters = Object.fromEntries(
     Object.entries(sources.adapters()).map(([name, a]) => [name, a.status()]),
   )
-  const ok = !sources.shuttingDown() && Object.values(adapters).every((state) => state === 'ready')
+  const storage = sources.storage?.() ?? { state: 'off' as const }
+  const stopping = sources.shuttingDown()
+  const adaptersReady = Object.values(adapters).every((state) => state === 'ready')
   return {
-    status: sources.shuttingDown() ? 'stopping' : ok ? 'ok' : 'degraded',
+    status: stopping ? 'stopping' : adaptersReady && storage.state !== 'degraded' ? 'ok' : 'degraded',
+    /** The bot answers: every adapter serves (the store may be degraded). */
+    serving: !stopping && adaptersReady,
     index: { records: sources.holder.engine.size },
     corpus: {
       version: reload.version,
@@ -28,18 +41,27 @@ export function healthReport(sources: HealthSources) {
         ? { lastReloadError: { message: reload.lastError.message, at: reload.lastError.at.toISOString() } }
         : {}),
     },
+    storage: {
+      state: storage.state,
+      ...(storage.problem ? { problem: storage.problem, since: storage.since?.toISOString() } : {}),
+    },
     adapters,
     uptimeSeconds: Math.round((Date.now() - sources.startedAt.getTime()) / 1000),
   }
 }
 
+/**
+ * GET or HEAD /healthz. 200 while every adapter serves — also when only the store is degraded, since the bot
+ * still answers (the body says `degraded`); 503 while an adapter is down or the process is stopping.
+ */
 export function healthRoute(sources: HealthSources): HttpRoute {
   return {
-    path: '/healthz',
+    path: HEALTH_PATH,
     handler: (_request: IncomingMessage, response: ServerResponse) => {
       const report = healthReport(sources)
-      response.writeHead(report.status === 'ok' ? 200 : 503, {
+      response.writeHead(report.serving ? 200 : 503, {
         'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
       })
       response.end(JSON.stringify(report))
     },
@@ -52,23 +74,14 @@ export async function startHealthServer(
   route: HttpRoute,
   logger: Logger,
 ): Promise<{ port: number; stop(): Promise<void> }> {
-  const server: Server = createServer((request, response) => {
-    const path = (request.url ?? '').split('?')[0]
-    if (request.method === 'GET' && path === route.path) return route.handler(request, response)
-    response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}')
-  })
+  const server = createServer()
+  // The same front as Slack's receiver: the same paths and methods answer on both.
+  const front = takeOver(server, [route])
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, () => resolve())
   })
   const bound = (server.address() as AddressInfo).port
   logger.info({ port: bound }, 'health endpoint listening (/healthz)')
-  return {
-    port: bound,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeIdleConnections()
-      }),
-  }
+  return { port: bound, stop: () => closeServer(server, front) }
 }

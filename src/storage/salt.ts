@@ -34,15 +34,28 @@ export function checkGivenSalt(salt: string): string {
 
 /**
  * The salt given, or the one kept in `<dataDir>/salt`, or a new one written there (0600). Never
- * regenerated once written: a new salt would split every user's history in two. Two processes starting
- * together agree: the file appears whole and only once (write elsewhere, then hard-link into place).
+ * regenerated once written: a new salt would split every user's history in two.
  */
 export function resolveSalt(dataDir: string, given?: string): string {
   if (given !== undefined) return checkGivenSalt(given)
   const file = path.join(dataDir, SALT_FILE)
-  const existing = readSalt(file)
-  if (existing !== undefined) return existing
-  const salt = newSalt()
+  return readSalt(file) ?? writeSaltOnce(file, newSalt())
+}
+
+/**
+ * Puts the salt in use back in `<dataDir>/salt` when the file went missing while the bot ran (the folder
+ * deleted): the next start then hashes users as this one did.
+ */
+export function restoreSaltFile(dataDir: string, salt: string): void {
+  const file = path.join(dataDir, SALT_FILE)
+  if (readSalt(file) === undefined) writeSaltOnce(file, salt)
+}
+
+/**
+ * Two processes starting together agree: the file appears whole and only once (written elsewhere, then
+ * hard-linked into place); the loser reads the winner's salt.
+ */
+function writeSaltOnce(file: string, salt: string): string {
   const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   writeFileSync(draft, `${salt}\n`, { mode: 0o600, flag: 'wx' })
   try {

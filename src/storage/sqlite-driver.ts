@@ -65,6 +65,40 @@ export function isBusyError(error: unknown): boolean {
   )
 }
 
+/** SQLite's primary result codes for the failures that mean the file cannot be written (not "try again"). */
+const WRITE_FAILURES: Record<number, string> = {
+  8: 'read-only',
+  10: 'disk I/O error',
+  11: 'database file corrupt',
+  13: 'disk full',
+  14: 'cannot open the database file',
+  26: 'not a database file',
+}
+const WRITE_FAILURE_NAMES: Record<string, number> = {
+  SQLITE_READONLY: 8,
+  SQLITE_IOERR: 10,
+  SQLITE_CORRUPT: 11,
+  SQLITE_FULL: 13,
+  SQLITE_CANTOPEN: 14,
+  SQLITE_NOTADB: 26,
+}
+
+/**
+ * A short description of why SQLite could not write, from either driver (better-sqlite3 names the code,
+ * node:sqlite numbers it), without the file's path: it is shown on /healthz.
+ */
+export function describeWriteFailure(error: unknown): string {
+  const { code, errcode } = (error ?? {}) as { code?: unknown; errcode?: unknown }
+  const primary =
+    typeof errcode === 'number'
+      ? errcode & 0xff
+      : typeof code === 'string'
+        ? WRITE_FAILURE_NAMES[code.replace(/^(SQLITE_[A-Z]+?)(_[A-Z_]+)?$/, '$1')]
+        : undefined
+  if (primary !== undefined && WRITE_FAILURES[primary]) return WRITE_FAILURES[primary]
+  return typeof code === 'string' && code !== 'ERR_SQLITE_ERROR' ? code : 'write failed'
+}
+
 export function openSqlite(file: string, busyTimeoutMs: number): SqlDatabase {
   const builtin = nodeSqlite()
   return builtin ? openBuiltin(builtin, file, busyTimeoutMs) : openBetterSqlite(file, busyTimeoutMs)

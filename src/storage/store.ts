@@ -40,6 +40,16 @@ export interface Report {
   usage: Array<{ command: string; platform: Platform; count: number }>
 }
 
+/** Whether what the bot records is being written (shown on /healthz, without paths). */
+export interface StoreHealth {
+  state: 'ok' | 'degraded' | 'off'
+  /** Why writes fail ("read-only", "disk full", "database file deleted or replaced"…). */
+  problem?: string
+  since?: Date
+  /** Rows waiting to be written. */
+  pending?: number
+}
+
 export interface Store {
   /** Records a question and what it answered; returns the question's key (stable for the same text). */
   recordQuery(event: QueryEvent): string
@@ -53,5 +63,7 @@ export interface Store {
    */
   pickDailyQuote(slot: string, candidates: string[], random: () => number): string | undefined
   report(options: ReportOptions): Report
+  /** Absent: the store cannot tell (it is then reported as ok). */
+  health?(): StoreHealth
   close(): void
 }

@@ -13,14 +13,14 @@ describe('npm start with Discord configured', () => {
       DISCORD_TOKEN: 'fake-token',
       DISCORD_APPLICATION_ID: IDS.application,
       DISCORD_API_URL: discord.apiUrl,
+      LOG_LEVEL: 'info',
     })
     await eventually(() => discord.connected && discord.gatewayFrames.some((f) => f.op === 2), 20_000)
   }, 40_000)
 
   afterAll(async () => {
-    const code = await bot.stop()
+    await bot.stop()
     await discord.close()
-    expect(code).toBe(0)
   })
 
   it('answers /ia-cinema question:monteur privately with the junior editors passage', async () => {
@@ -55,5 +55,13 @@ describe('npm start with Discord configured', () => {
     expect(JSON.stringify(reply.body).replaceAll('**', '')).toContain('postes juniors et techniques')
     expect(reply.body.allowed_mentions?.parse ?? []).toEqual([])
     expect(bot.child.exitCode).toBeNull()
+  })
+
+  it('drains and exits 0 on SIGINT sent to npm (kill -INT, as Ctrl-C does)', async () => {
+    bot.child.kill('SIGINT')
+    expect(await bot.exited).toBe(0)
+    expect(bot.output()).toContain('"signal":"SIGINT","msg":"shutting down"')
+    expect(bot.output()).toContain('"msg":"discord stopped"')
+    expect(bot.output()).toContain('"msg":"stopped"')
   })
 })

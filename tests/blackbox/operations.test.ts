@@ -4,14 +4,30 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
+import { openSqlite } from '../../src/storage/sqlite-driver.js'
+import { DATABASE_FILE } from '../../src/storage/sqlite-store.js'
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js'
 import { blockActionsPayload, SIGNING_SECRET, SlackSender } from '../helpers/fake-slack-requests.js'
-import { eventually, freePort, ROOT, type RunningProcess, startMain } from '../helpers/start-process.js'
+import { keepAliveLoop } from '../helpers/keep-alive.js'
+import {
+  alive,
+  childPids,
+  eventually,
+  freePort,
+  portOpen,
+  ROOT,
+  type RunningProcess,
+  startMain,
+} from '../helpers/start-process.js'
 
 const ARTICLE = 'ia-emploi-cinema-audiovisuel.md'
 const USER = 'U0RAWID42'
 
-/** Operations as a team runs the bot: feedback and gaps in the report, live corpus edits, /healthz, SIGTERM. */
+/**
+ * Operations as a team runs the bot, through `npm start` in Slack HTTP mode with a health port of its own
+ * too: feedback and gaps in the report, live corpus edits, /healthz on both servers, a database deleted under
+ * it, SIGTERM to npm during keep-alive traffic.
+ */
 describe('npm start in operation (Slack HTTP mode)', () => {
   let slack: FakeSlack
   let bot: RunningProcess
@@ -19,11 +35,13 @@ describe('npm start in operation (Slack HTTP mode)', () => {
   let corpusDir: string
   let dataDir: string
   let port: number
+  let healthPort: number
 
   interface Health {
     status: string
     index: { records: number }
     corpus: { version: string; lastReloadError?: { message: string } }
+    storage: { state: string; problem?: string }
     adapters: Record<string, string>
   }
   const healthz = async () => (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as Health
@@ -45,6 +63,7 @@ describe('npm start in operation (Slack HTTP mode)', () => {
     await cp(DEFAULT_CORPUS_DIR, corpusDir, { recursive: true })
     dataDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-live-data-'))
     port = await freePort()
+    healthPort = await freePort()
     bot = startMain({
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -52,6 +71,7 @@ describe('npm start in operation (Slack HTTP mode)', () => {
       SLACK_API_URL: slack.apiUrl,
       CORPUS_DIR: corpusDir,
       DATA_DIR: dataDir,
+      HEALTH_PORT: String(healthPort),
       LOG_LEVEL: 'info',
     })
     sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`)
@@ -159,7 +179,9 @@ describe('npm start in operation (Slack HTTP mode)', () => {
     await eventually(async () => ((await healthz()).corpus.lastReloadError ? true : undefined))
     const broken = await healthz()
     expect(broken.corpus.version).toBe(after.corpus.version)
-    expect(broken.corpus.lastReloadError?.message).toContain(ARTICLE)
+    // Public on the Slack port: the file is named relative to the corpus folder, whose path is not shown.
+    expect(broken.corpus.lastReloadError?.message).toMatch(new RegExp(`^${ARTICLE}: front matter field`))
+    expect(JSON.stringify(broken)).not.toContain(corpusDir)
     expect(await ask('dronistes')).toContain('Les dronistes confient leurs plans')
     const failures = bot
       .output()
@@ -169,7 +191,54 @@ describe('npm start in operation (Slack HTTP mode)', () => {
     expect(failures[0]).toContain('"field":"front matter field \\"url\\""')
   })
 
-  it('on SIGTERM during traffic, answers every request in flight and exits 0 within 5 s', async () => {
+  it('answers GET and HEAD /healthz alike on the Slack port and on its own port', async () => {
+    const answer = async (at: number, path: string, method: string) => {
+      const response = await fetch(`http://127.0.0.1:${at}${path}`, { method })
+      const body = await response.text()
+      return { status: response.status, type: response.headers.get('content-type'), empty: body === '' }
+    }
+    for (const path of ['/healthz', '/healthz?probe=1', '/healthz/', '/HEALTHZ', '/health']) {
+      for (const method of ['GET', 'HEAD', 'POST']) {
+        const [slackPort, ownPort] = [
+          await answer(port, path, method),
+          await answer(healthPort, path, method),
+        ]
+        expect(slackPort.status, `${method} ${path}`).toBe(ownPort.status)
+      }
+    }
+    const head = await answer(port, '/healthz', 'HEAD')
+    expect(head).toEqual({ status: 200, type: 'application/json; charset=utf-8', empty: true })
+    expect((await answer(healthPort, '/healthz', 'POST')).status).toBe(405)
+  })
+
+  it('keeps answering when its database file is deleted: degraded on /healthz, one log line, recording again', async () => {
+    for (const suffix of ['', '-wal', '-shm'])
+      await rm(path.join(dataDir, `${DATABASE_FILE}${suffix}`), { force: true })
+    // The bot answers as before; what it records waits.
+    expect(await ask('doublage pendant la panne')).toContain('doublage')
+    const degraded = await eventually(async () => {
+      const report = await healthz()
+      return report.storage.state === 'degraded' ? report : undefined
+    })
+    expect(degraded).toMatchObject({
+      status: 'degraded',
+      storage: { problem: 'database file deleted or replaced' },
+    })
+    // Still serving: the health check keeps a load balancer sending traffic.
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200)
+    await eventually(async () => ((await healthz()).storage.state === 'ok' ? true : undefined))
+    const lines = bot.output().split('\n')
+    expect(lines.filter((line) => line.includes('storage degraded'))).toHaveLength(1)
+    expect(lines.filter((line) => line.includes('storage recovered'))).toHaveLength(1)
+    const db = openSqlite(path.join(dataDir, DATABASE_FILE), 1000)
+    const rows = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM queries WHERE query = ?')
+    expect(rows.get('doublage pendant la panne')?.n).toBe(1)
+    db.close()
+  })
+
+  it('on SIGTERM to npm during keep-alive traffic: answers what is in flight, serves nothing after, exits 0', async () => {
+    const url = `http://127.0.0.1:${port}/slack/events`
+    const loops = Array.from({ length: 4 }, () => keepAliveLoop(url, slack.responseUrl()))
     const requests = Array.from({ length: 30 }, (_, i) =>
       sender.command({
         text: i % 2 ? 'monteur' : 'Quels métiers sont menacés ?',
@@ -177,15 +246,36 @@ describe('npm start in operation (Slack HTTP mode)', () => {
         userId: `U${i}`,
       }),
     )
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    const started = Date.now()
+    let shutdownSeenAt = Number.POSITIVE_INFINITY
+    bot.child.stderr?.on('data', () => {
+      if (shutdownSeenAt === Number.POSITIVE_INFINITY && bot.output().includes('"msg":"shutting down"'))
+        shutdownSeenAt = performance.now()
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const app = childPids(bot.child.pid ?? 0)
     bot.child.kill('SIGTERM')
     const replies = await Promise.allSettled(requests)
-    const code = await bot.exited
-    expect(code).toBe(0)
-    expect(Date.now() - started).toBeLessThan(5_000)
-    // Requests already accepted are answered; later ones are refused at the door, never left hanging.
-    for (const reply of replies) if (reply.status === 'fulfilled') expect(reply.value.status).toBe(200)
-    expect(replies.some((r) => r.status === 'fulfilled')).toBe(true)
+    const exchanges = (await Promise.all(loops)).flat()
+    expect(await bot.exited).toBe(0)
+
+    const output = bot.output()
+    expect(output).toContain('"signal":"SIGTERM","msg":"shutting down"')
+    // Every adapter, server and the store closed before the deadline.
+    expect(output).toContain('"msg":"stopped"')
+    expect(output).not.toContain('deadline')
+    // Requests accepted were answered; later ones were refused at the door (503), never left hanging.
+    for (const reply of replies)
+      if (reply.status === 'fulfilled') expect([200, 503]).toContain(reply.value.status)
+    expect(replies.some((r) => r.status === 'fulfilled' && r.value.status === 200)).toBe(true)
+    expect(exchanges.filter((e) => e.status === 200).length).toBeGreaterThan(0)
+    for (const exchange of exchanges)
+      if (exchange.status !== undefined) expect([200, 503]).toContain(exchange.status)
+    // Nothing sent once the shutdown had begun was served, on a kept-alive connection or a new one.
+    expect(exchanges.filter((e) => e.sentAt > shutdownSeenAt && e.status === 200)).toEqual([])
+    // npm's child was the app itself, and it is gone with its ports.
+    expect(app.length).toBeLessThanOrEqual(1)
+    for (const pid of app) expect(alive(pid)).toBe(false)
+    expect(await portOpen(port)).toBe(false)
+    expect(await portOpen(healthPort)).toBe(false)
   })
 })

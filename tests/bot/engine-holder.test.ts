@@ -33,7 +33,9 @@ describe('EngineHolder', () => {
     await writeFile(file, edited.replace(/^year: .*$/m, 'year: deux mille'))
     expect(await holder.reload('test')).toBe(false)
     expect(holder.engine.search('dronistes').hits.length).toBeGreaterThan(0)
-    expect(holder.status().lastError?.message).toMatch(/year/)
+    // Relative to the corpus folder: /healthz shows it publicly.
+    expect(holder.status().lastError?.message).toMatch(new RegExp(`^${ARTICLE}: front matter field "year": `))
+    expect(holder.status().lastError?.message).not.toContain(dir)
     const failures = lines.filter((line) => line.includes('reload failed'))
     expect(failures).toHaveLength(1)
     expect(JSON.parse(failures[0] ?? '{}')).toMatchObject({ file, field: 'front matter field "year"' })

@@ -30,7 +30,7 @@ function runLoadScript(args: string[]): Promise<{ code: number | null; stdout: s
  * and its exit code must agree with what it printed.
  */
 describe('npm run load (smoke)', () => {
-  it('measures the bare Bolt apps and ia-cinema, prints a verdict and exits accordingly', async () => {
+  it('measures the bare Bolt apps and ia-cinema, a cold start and long texts, prints a verdict and exits accordingly', async () => {
     const { code, stdout, stderr } = await runLoadScript([
       '--duration',
       '1',
@@ -38,18 +38,41 @@ describe('npm run load (smoke)', () => {
       '5',
       '--warmup',
       '1',
+      '--cold-delay',
+      '0.2',
+      '--cold-connections',
+      '4',
+      '--long-connections',
+      '2',
+      '--long-chars',
+      '3000',
+      '--huge-count',
+      '2',
+      '--huge-chars',
+      '20000',
     ])
     expect(stdout, stderr).toMatch(/^load: Node v\d+.*5 connections, 1 s measured/m)
     expect(stdout).toMatch(/^bare Bolt \(ack constant "ok"\) +\d+ req\/s +p50 +\d+ ms +p99 +\d+ ms/m)
     expect(stdout).toMatch(/^bare Bolt \(ack constant answer\) +\d+ req\/s +p50 +\d+ ms +p99 +\d+ ms/m)
-    expect(stdout).toMatch(/^ia-cinema \(startSlack\) +\d+ req\/s +p50 +\d+ ms +p99 +\d+ ms/m)
+    expect(stdout).toMatch(
+      /^ia-cinema \(startSlack\) +\d+ req\/s +p50 +\d+ ms +p99 +\d+ ms.* RSS \d+ MB → \d+ MB$/m,
+    )
+    // The runs about a process's life, against npm start's entry point: timings and memory, before and after.
+    const life = (label: string) =>
+      new RegExp(
+        `^${label}: p50 \\d+ ms  p99 \\d+ ms  max \\d+ ms  acks over 3 s: \\d+ .* RSS \\d+ MB → \\d+ MB$`,
+        'm',
+      )
+    expect(stdout).toMatch(life('cold start: 4 connections at once, 0.2 s after the app listens'))
+    expect(stdout).toMatch(life('long text: 2 commands of 3,000 characters at once'))
+    expect(stdout).toMatch(life('huge questions: 2 distinct commands of 20,000 characters, 2 at a time'))
     const verdict =
-      /^acks over 3 s: (\d+) \(must be 0\); throughput ratio: (\d+\.\d\d)× bare Bolt acking an answer-sized constant \(must be ≥ 0\.80\), \d+\.\d\d× bare Bolt acking "ok"; failed requests: (\d+) \(must be 0\) — (PASS|FAIL)$/m.exec(
+      /^acks over 3 s \(steady, cold start, long text\): (\d+) \(must be 0\); throughput ratio: (\d+\.\d\d)× bare Bolt acking an answer-sized constant \(must be ≥ 0\.80\), \d+\.\d\d× bare Bolt acking "ok"; failed requests: (\d+) \(must be 0\) — (PASS|FAIL)$/m.exec(
         stdout,
       )
     expect(verdict, stdout).not.toBeNull()
     expect(code).toBe(verdict?.[4] === 'PASS' ? 0 : 1)
     // Nothing in this run is slow or broken enough to excuse a failed request.
     expect(verdict?.[3]).toBe('0')
-  }, 30_000)
+  }, 60_000)
 })

@@ -3,10 +3,24 @@ import { DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, RESTJSONErrorCode
 /** The gateway login or the first READY failed; the message says which and why. */
 export class DiscordStartError extends Error {
   readonly code = 'DISCORD_START_FAILED'
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** The variable to blame (a token Discord refused) and why, for start-up's one line. */
+  readonly setting: string | undefined
+  readonly reason: string | undefined
+
+  constructor(message: string, options?: { cause?: unknown; setting?: string; reason?: string }) {
     super(`discord: ${message}`, options)
     this.name = 'DiscordStartError'
+    this.setting = options?.setting
+    this.reason = options?.reason
   }
+}
+
+/** Discord refused the token itself (401), as opposed to being unreachable or slow. */
+export function isTokenRefused(error: unknown): boolean {
+  return (
+    (error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid) ||
+    (error instanceof DiscordAPIError && error.status === 401)
+  )
 }
 
 /** Command registration cannot run with this configuration (missing token or application id). */

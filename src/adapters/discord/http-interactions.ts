@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { ActionOutcome, Bot } from '../../bot/bot.js'
 import { type CardImage, CardRenderer, type CardSource } from '../../cards/card-renderer.js'
+import { closeServer, takeOver } from '../../http/front.js'
 import type { Logger } from '../../logger.js'
 import { toChoices } from './autocomplete-choices.js'
 import { COMMAND_NAME, QUESTION_OPTION } from './command-definition.js'
@@ -311,6 +312,8 @@ export async function startDiscordHttp(
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const endpoint = new DiscordInteractionsEndpoint(bot, options, logger)
   const server = createServer(endpoint.listener)
+  // Interactions in flight are answered before the server closes; keep-alive connections do not hold it open.
+  const front = takeOver(server)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve())
@@ -319,10 +322,6 @@ export async function startDiscordHttp(
   logger.info({ adapter: 'discord-http', port }, 'discord interactions endpoint listening')
   return {
     port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
+    stop: () => closeServer(server, front),
   }
 }

@@ -12,7 +12,7 @@ import { CardRenderer, type CardSource } from '../../cards/card-renderer.js'
 import type { DiscordConfig } from '../../config.js'
 import type { Logger } from '../../logger.js'
 import { type HandlerContext, NO_MENTIONS } from './context.js'
-import { DiscordStartError, describeError } from './errors.js'
+import { DiscordStartError, describeError, isTokenRefused } from './errors.js'
 import { handleInteraction } from './handlers/interaction.js'
 import { handleMessage } from './handlers/message.js'
 import { cardAttachment, renderDailyQuote, withCard } from './render-message.js'
@@ -119,6 +119,7 @@ export async function startDiscord(
     if (error instanceof DiscordStartError) throw error
     throw new DiscordStartError(`login failed: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
+      ...(isTokenRefused(error) ? { setting: 'DISCORD_TOKEN', reason: 'rejected by Discord (401)' } : {}),
     })
   } finally {
     clearTimeout(timer)

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { App } from '@slack/bolt'
 import type { AnswerItem } from '../../answers/answer.js'
@@ -5,6 +6,7 @@ import type { AdapterHandle, CardFile, HttpRoute } from '../../bot/adapter.js'
 import type { Bot } from '../../bot/bot.js'
 import { CardRenderer, type CardSource } from '../../cards/card-renderer.js'
 import type { SlackConfig } from '../../config.js'
+import { type Front, takeOver } from '../../http/front.js'
 import type { Logger } from '../../logger.js'
 import { uploadCard } from './actions/share-card.js'
 import { boltLevelFor, boltLogger } from './bolt-logger.js'
@@ -22,7 +24,7 @@ export interface SlackHandle extends AdapterHandle {
 export interface SlackOptions {
   /** How long a slash command waits for the answer before acknowledging empty (default 1.5 s, Slack allows 3). */
   ackBudgetMs?: number
-  /** Extra GET routes on the HTTP receiver's server (/healthz); ignored in Socket Mode. */
+  /** Extra GET/HEAD routes on the HTTP receiver's server (/healthz); ignored in Socket Mode. */
   routes?: HttpRoute[]
   /** Quote cards, shared with the other adapters so each card is drawn once (default: a renderer of its own). */
   cards?: CardSource
@@ -72,15 +74,6 @@ export async function startSlack(
       retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
       timeout: 10_000,
     },
-    ...(!socketMode && options.routes?.length
-      ? {
-          customRoutes: options.routes.map((route) => ({
-            path: route.path,
-            method: ['GET'],
-            handler: route.handler,
-          })),
-        }
-      : {}),
     // auth.test runs in init(), awaited below, instead of as a floating promise in the constructor: a bad
     // token then fails start-up cleanly rather than as an unhandled rejection.
     deferInitialization: true,
@@ -95,18 +88,25 @@ export async function startSlack(
   try {
     await app.init()
   } catch (error) {
+    const refused = slackErrorCode(error)
     throw new SlackStartError(
       `Slack: the bot token was refused or Slack is unreachable (${message(error)})`,
       {
         cause: error,
+        ...(refused && TOKEN_REFUSALS.has(refused)
+          ? { setting: 'SLACK_BOT_TOKEN', reason: `rejected by Slack (${refused})` }
+          : {}),
       },
     )
   }
 
+  let front: Front | undefined
   let stopping: Promise<void> | undefined
   // Idempotent: a shutdown path may call it twice, and Bolt's receivers reject a second stop.
   const stop = () => {
-    // The receiver stops taking requests first; then what was already accepted finishes its replies.
+    // The receiver stops taking requests first (keep-alive connections included); then what was already
+    // accepted finishes its replies.
+    front?.shut()
     stopping ??= Promise.resolve(app.stop()).then(() => listeners.drain())
     return stopping
   }
@@ -124,19 +124,37 @@ export async function startSlack(
       log.info('Slack connected (Socket Mode)')
       return { mode: 'socket', ...handle }
     }
-    const server = await app.start(config.port)
+    const server = (await app.start(config.port)) as Server
+    front = takeOver(server, options.routes)
     const port = (server.address() as AddressInfo).port
     log.info({ port }, 'Slack listening (HTTP mode, /slack/events)')
     return { mode: 'http', port, ...handle }
   } catch (error) {
     await app.stop().catch(() => undefined)
+    const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
     throw new SlackStartError(
       `Slack: could not start the ${socketMode ? 'Socket Mode' : 'HTTP'} receiver (${message(error)})`,
       {
         cause: error,
+        ...(taken ? { setting: 'PORT', reason: `${config.port} is already in use` } : {}),
       },
     )
   }
+}
+
+/** Slack's answers to auth.test that mean the token itself is wrong, not that Slack could not be reached. */
+const TOKEN_REFUSALS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+])
+
+/** The `error` of a Web API answer (`invalid_auth`…), from @slack/web-api's platform error. */
+function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data
+  return typeof data?.error === 'string' ? data.error : undefined
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error))

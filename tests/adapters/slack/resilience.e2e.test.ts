@@ -198,14 +198,37 @@ describe('start-up', () => {
     await slack.stop()
   })
 
-  it('fails with SLACK_START_FAILED when auth.test refuses the token', async () => {
+  it('fails with SLACK_START_FAILED naming SLACK_BOT_TOKEN when auth.test refuses the token', async () => {
     slack.failures.set('auth.test', 'invalid_auth')
     const { logger } = memoryLogger()
     const config = { botToken: 'xoxb-bad', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, port: 0 }
     await expect(startSlack(new FakeBot(), config, logger)).rejects.toMatchObject({
       code: 'SLACK_START_FAILED',
+      setting: 'SLACK_BOT_TOKEN',
+      reason: 'rejected by Slack (invalid_auth)',
     })
     slack.failures.clear()
+  })
+
+  it('fails naming PORT when the port is taken', async () => {
+    const { logger } = memoryLogger()
+    const taken = await startSlack(
+      new FakeBot(),
+      { botToken: 'xoxb-x', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, port: 0 },
+      logger,
+    )
+    const config = {
+      botToken: 'xoxb-x',
+      signingSecret: SIGNING_SECRET,
+      apiUrl: slack.apiUrl,
+      port: taken.port ?? 0,
+    }
+    await expect(startSlack(new FakeBot(), config, logger)).rejects.toMatchObject({
+      code: 'SLACK_START_FAILED',
+      setting: 'PORT',
+      reason: `${taken.port} is already in use`,
+    })
+    await taken.stop()
   })
 
   it('refuses HTTP mode without a signing secret', async () => {

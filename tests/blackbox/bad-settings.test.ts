@@ -1,0 +1,79 @@
+import { once } from 'node:events'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { type AddressInfo, createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FakeDiscord } from '../helpers/fake-discord.js'
+import { startMain } from '../helpers/start-process.js'
+
+/** What npm start printed on stderr, without Node's own warnings (node:sqlite's ExperimentalWarning). */
+function ownLines(output: string): string[] {
+  return output
+    .split('\n')
+    .filter(
+      (line) => line.trim() !== '' && !line.startsWith('>') && !/^\(node:\d+\)|--trace-warnings/.test(line),
+    )
+}
+
+/**
+ * A setting that cannot work stops `npm start` with one line naming the variable and a non-zero exit, and
+ * nothing else: no log line, no stack. All cases start at once; each fails within its first seconds. (A Slack
+ * token Slack refuses and a port already taken: tests/adapters/slack/start-errors.test.ts.)
+ */
+describe('npm start with a setting that cannot work', () => {
+  it('names the variable in one line and exits 1: corpus and data folders, Discord token and port', async () => {
+    const discord = await FakeDiscord.start()
+    discord.failures.push({
+      match: (request) => request.path === '/gateway/bot',
+      status: 401,
+      code: 0,
+      message: '401: Unauthorized',
+    })
+    const taken = createServer().listen(0, '127.0.0.1')
+    await once(taken, 'listening')
+    const takenPort = (taken.address() as AddressInfo).port
+    const notAFolder = path.join(mkdtempSync(path.join(tmpdir(), 'ia-cinema-bad-')), 'passwd')
+    writeFileSync(notAFolder, 'root:x:0:0\n')
+
+    const cases: Array<{ env: Record<string, string>; line: RegExp }> = [
+      { env: { CORPUS_DIR: '/nonexistent' }, line: /^config: CORPUS_DIR \(\/nonexistent\) cannot be used: / },
+      {
+        env: { DATA_DIR: path.join(notAFolder, 'data') },
+        line: new RegExp(`^config: DATA_DIR \\(.*\\) cannot be used: ${notAFolder} is not a folder$`),
+      },
+      {
+        env: { DISCORD_TOKEN: 'x', DISCORD_API_URL: discord.apiUrl },
+        line: /^config: DISCORD_TOKEN rejected by Discord \(401\)$/,
+      },
+      {
+        env: { DISCORD_PUBLIC_KEY: 'ab'.repeat(32), DISCORD_HTTP_PORT: String(takenPort) },
+        line: new RegExp(`^config: DISCORD_HTTP_PORT ${takenPort} is already in use$`),
+      },
+    ]
+    // An endless mkdir loop under /proc used to hang start-up for good.
+    if (existsSync('/proc/self'))
+      cases.push({
+        env: { DATA_DIR: '/proc/forbidden' },
+        line: /^config: DATA_DIR \(\/proc\/forbidden\) cannot be used: \/proc\/forbidden cannot be created/,
+      })
+
+    try {
+      const runs = cases.map(async ({ env, line }) => {
+        const run = startMain({ LOG_LEVEL: 'info', ...env })
+        const guard = setTimeout(() => run.kill(), 80_000)
+        const code = await run.exited
+        clearTimeout(guard)
+        return { env, line, code, lines: ownLines(run.output()) }
+      })
+      for (const { env, line, code, lines } of await Promise.all(runs)) {
+        expect(code, JSON.stringify(env)).toBe(1)
+        expect(lines, JSON.stringify(env)).toHaveLength(1)
+        expect(lines[0]).toMatch(line)
+      }
+    } finally {
+      taken.close()
+      await discord.close()
+    }
+  }, 100_000)
+})

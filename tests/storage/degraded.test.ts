@@ -1,0 +1,161 @@
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { pino } from 'pino'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { prepareDataDir } from '../../src/storage/data-dir.js'
+import { SALT_FILE } from '../../src/storage/salt.js'
+import { DATABASE_FILE, openSqliteStore } from '../../src/storage/sqlite-store.js'
+import { MAX_PENDING_WRITES, type PendingRow, WriteQueue } from '../../src/storage/write-queue.js'
+import { tempDirs } from './helpers.js'
+
+const dirs = tempDirs()
+afterEach(() => {
+  vi.useRealTimers()
+  dirs.cleanup()
+})
+
+function capture() {
+  const lines: Array<{ level: number; msg: string }> = []
+  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) })
+  return { logger, lines, messages: () => lines.map((l) => l.msg) }
+}
+
+const question = (query: string) => ({
+  platform: 'slack' as const,
+  command: 'recherche',
+  query,
+  answered: true,
+  resultIds: [],
+})
+
+describe('a store whose database goes away while the bot runs', () => {
+  it('says so once, shows degraded, reopens the folder, file and salt, and records what waited', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const dataDir = path.join(dirs.make(), 'data')
+    const { logger, messages } = capture()
+    const { store, salt } = openSqliteStore({ dataDir, logger })
+    store.recordQuery(question('avant'))
+    store.flush()
+    expect(store.health()).toEqual({ state: 'ok' })
+
+    // The whole folder deleted: SQLite would go on writing into the unlinked file without a word.
+    rmSync(dataDir, { recursive: true, force: true })
+    store.recordQuery(question('pendant'))
+    store.flush()
+    store.recordQuery(question('pendant encore'))
+    store.flush()
+    expect(store.health()).toMatchObject({
+      state: 'degraded',
+      problem: 'database file deleted or replaced',
+      pending: 2,
+    })
+    expect(messages().filter((m) => m.startsWith('storage degraded'))).toHaveLength(1)
+
+    vi.advanceTimersByTime(1_000)
+    expect(store.health()).toEqual({ state: 'ok' })
+    expect(messages().filter((m) => m.startsWith('storage recovered'))).toHaveLength(1)
+    expect(existsSync(path.join(dataDir, DATABASE_FILE))).toBe(true)
+    // The salt in use comes back: after a restart users are hashed as before.
+    expect(readFileSync(path.join(dataDir, SALT_FILE), 'utf8').trim()).toBe(salt)
+    const usage = store.report({ since: new Date(0) }).usage
+    expect(usage).toEqual([{ command: 'recherche', platform: 'slack', count: 2 }])
+    store.close()
+  })
+})
+
+describe('the write queue', () => {
+  const row = (n: number): PendingRow => ({ table: 'queries', values: [n] })
+
+  it('keeps rows while the disk fails, retries after 1, 2, 4… s up to a minute, and writes them in order', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const { logger, messages } = capture()
+    const written: unknown[] = []
+    let failing: unknown = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+    let reopens = 0
+    const queue = new WriteQueue({
+      write: (rows) => {
+        if (failing) throw failing
+        written.push(...rows.map((r) => r.values[0]))
+      },
+      reopen: () => {
+        reopens++
+        if (failing) throw failing
+      },
+      describe: (error) => ((error as { code?: string }).code === 'SQLITE_FULL' ? 'disk full' : 'other'),
+      logger,
+    })
+    queue.push(row(1))
+    queue.flush()
+    queue.push(row(2))
+    expect(queue.health()).toMatchObject({ state: 'degraded', problem: 'disk full', pending: 2 })
+    const waits: number[] = []
+    for (let attempt = 0; attempt < 9; attempt++) {
+      const before = reopens
+      let waited = 0
+      while (reopens === before) {
+        vi.advanceTimersByTime(500)
+        waited += 500
+      }
+      waits.push(waited)
+    }
+    expect(waits).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000, 60_000])
+    expect(messages().filter((m) => m.startsWith('storage degraded'))).toHaveLength(1)
+    expect(written).toEqual([])
+
+    failing = undefined
+    vi.advanceTimersByTime(60_000)
+    expect(written).toEqual([1, 2])
+    expect(queue.health()).toEqual({ state: 'ok' })
+    expect(messages().filter((m) => m.startsWith('storage recovered'))).toHaveLength(1)
+  })
+
+  it('bounds what waits, dropping the oldest rows', () => {
+    const queue = new WriteQueue({
+      write: () => {
+        throw Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' })
+      },
+      describe: () => 'read-only',
+    })
+    for (let n = 0; n < MAX_PENDING_WRITES + 10; n++) queue.push(row(n))
+    queue.flush()
+    expect(queue.size).toBe(MAX_PENDING_WRITES)
+    queue.close()
+  })
+})
+
+describe('the data folder at start', () => {
+  it('names the part of the path that is a file instead of a folder', () => {
+    const file = path.join(dirs.make(), 'passwd')
+    writeFileSync(file, 'root:x:0:0\n')
+    expect(() => prepareDataDir(path.join(file, 'data'))).toThrow(
+      expect.objectContaining({ code: 'STORAGE_DIR_UNUSABLE', detail: `${file} is not a folder` }),
+    )
+  })
+
+  it.runIf(existsSync('/proc/self'))('fails at once on a folder that cannot be made under /proc', () => {
+    expect(() => prepareDataDir('/proc/forbidden/data')).toThrow(
+      expect.objectContaining({
+        code: 'STORAGE_DIR_UNUSABLE',
+        detail: expect.stringMatching(/^\/proc\/forbidden cannot be created/),
+      }),
+    )
+  })
+
+  // Root writes whatever the permissions say: only another user can see this refusal.
+  it.skipIf(process.getuid?.() === 0)('refuses a database file it may read but not write', () => {
+    const dataDir = dirs.make()
+    openSqliteStore({ dataDir }).store.close()
+    chmodSync(path.join(dataDir, DATABASE_FILE), 0o444)
+    // SQLite would open it read-only without a word, and every later write would fail.
+    expect(() => openSqliteStore({ dataDir })).toThrow(
+      expect.objectContaining({ code: 'STORAGE_OPEN_FAILED', detail: expect.stringMatching(/readonly/) }),
+    )
+  })
+
+  it('creates missing parents one by one, and accepts a folder another process just made', () => {
+    const dataDir = path.join(dirs.make(), 'a', 'b', 'c')
+    prepareDataDir(dataDir)
+    prepareDataDir(dataDir)
+    expect(existsSync(dataDir)).toBe(true)
+  })
+})
