@@ -6,9 +6,11 @@ import type { Bot } from '../../bot/bot.js'
 import type { SlackConfig } from '../../config.js'
 import type { Logger } from '../../logger.js'
 import { boltLevelFor, boltLogger } from './bolt-logger.js'
+import { createReceiver } from './edge/receiver.js'
 import { SlackConfigError, SlackStartError } from './errors.js'
 import { registerListeners } from './listeners.js'
 import { renderDailyQuote } from './render-blocks.js'
+import { AT_MOST_ONCE_RETRIES, WEB_API_TIMEOUT_MS } from './web-api-policy.js'
 
 export interface SlackHandle extends AdapterHandle {
   mode: 'http' | 'socket'
@@ -22,6 +24,8 @@ export interface SlackOptions {
   ackBudgetMs?: number
   /** Extra GET routes on the HTTP receiver's server (/healthz); ignored in Socket Mode. */
   routes?: HttpRoute[]
+  /** How long a Web API call may take before it is given up, never retried (default 10 s). */
+  webApiTimeoutMs?: number
 }
 
 const DEFAULT_ACK_BUDGET_MS = 1500
@@ -52,9 +56,14 @@ export async function startSlack(
   const slackApiUrl = apiBase(config.apiUrl)
   const app = new App({
     token: config.botToken,
-    ...(socketMode
-      ? { socketMode: true, appToken: config.appToken }
-      : { signingSecret: config.signingSecret }),
+    receiver: createReceiver({
+      ...(socketMode ? { appToken: config.appToken } : { signingSecret: config.signingSecret }),
+      routes: options.routes,
+      slackApiUrl,
+      log,
+      boltLog,
+      boltLevel: boltLevelFor(log.level),
+    }),
     logger: boltLog,
     logLevel: boltLevelFor(log.level),
     // Interactions are stateless (state travels in button values): Bolt's conversation store is not used.
@@ -64,19 +73,10 @@ export async function startSlack(
     ignoreSelf: false,
     clientOptions: {
       ...(slackApiUrl ? { slackApiUrl } : {}),
-      // An answer that arrives minutes late is worse than none: retry briefly, give up, log.
-      retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
-      timeout: 10_000,
+      // Posts happen at most once: see web-api-policy.ts.
+      retryConfig: AT_MOST_ONCE_RETRIES,
+      timeout: options.webApiTimeoutMs ?? WEB_API_TIMEOUT_MS,
     },
-    ...(!socketMode && options.routes?.length
-      ? {
-          customRoutes: options.routes.map((route) => ({
-            path: route.path,
-            method: ['GET'],
-            handler: route.handler,
-          })),
-        }
-      : {}),
     // auth.test runs in init(), awaited below, instead of as a floating promise in the constructor: a bad
     // token then fails start-up cleanly rather than as an unhandled rejection.
     deferInitialization: true,

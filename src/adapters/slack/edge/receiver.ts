@@ -1,0 +1,61 @@
+import { type Logger as BoltLogger, HTTPReceiver, type LogLevel, SocketModeReceiver } from '@slack/bolt'
+import type { HttpRoute } from '../../../bot/adapter.js'
+import { SeenOnce } from '../../../bot/replay-guard.js'
+import type { Logger } from '../../../logger.js'
+import { guardHttpReceiver } from './http-guard.js'
+import { guardSocketMode } from './socket-guard.js'
+
+export const EVENTS_PATH = '/slack/events'
+
+export interface ReceiverSettings {
+  /** Socket Mode when set; HTTP otherwise. */
+  appToken?: string
+  signingSecret?: string
+  routes?: HttpRoute[]
+  log: Logger
+  boltLog: BoltLogger
+  boltLevel: LogLevel
+  /** The Web API base, for the Socket Mode client's apps.connections.open. */
+  slackApiUrl?: string
+}
+
+// Opening a Socket Mode connection changes nothing on Slack's side: retrying it is safe, unlike a post.
+const CONNECTION_RETRIES = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 }
+
+/**
+ * Bolt's own receiver for the transport, with the inbound screen in front of it (edge/http-guard.ts,
+ * edge/socket-guard.ts). Deliveries are remembered per receiver, that is per process.
+ */
+export function createReceiver(settings: ReceiverSettings): HTTPReceiver | SocketModeReceiver {
+  const seen = new SeenOnce()
+  const { log, boltLog: logger, boltLevel: logLevel } = settings
+  if (settings.appToken) {
+    const receiver = new SocketModeReceiver({
+      appToken: settings.appToken,
+      logger,
+      logLevel,
+      installerOptions: {
+        clientOptions: {
+          ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
+          retryConfig: CONNECTION_RETRIES,
+        },
+      },
+    })
+    guardSocketMode(receiver.client, { seen, log })
+    return receiver
+  }
+  const signingSecret = settings.signingSecret ?? ''
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    endpoints: [EVENTS_PATH],
+    logger,
+    logLevel,
+    customRoutes: (settings.routes ?? []).map((route) => ({
+      path: route.path,
+      method: ['GET'],
+      handler: route.handler,
+    })),
+  })
+  guardHttpReceiver(receiver, { signingSecret, endpoint: EVENTS_PATH, seen, log })
+  return receiver
+}
