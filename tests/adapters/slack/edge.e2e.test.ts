@@ -6,6 +6,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { encodeAction } from '../../../src/answers/actions.js'
+import { MAX_QUESTION_CHARS } from '../../../src/bot/question-length.js'
 import { FAKE_IDS } from '../../helpers/fake-slack.js'
 import { blockActionsPayload, eventBody, nextTriggerId } from '../../helpers/fake-slack-requests.js'
 import { FakeBot, MONTAGE } from './fake-bot.js'
@@ -204,6 +205,29 @@ describe('malformed signed bodies', () => {
       signature: 'v0=00',
     })
     expect(ssl.status).toBe(200)
+  })
+})
+
+describe('long texts', () => {
+  it('hands the bot no more of a 40,000-character mention, DM or command than the engine reads', async () => {
+    const long = `monteur ${'montage '.repeat(5000)}`
+    await h.sender.event(mention('C0LONG', '1700003000.1', { text: `<@${FAKE_IDS.botUserId}> ${long}` }))
+    await h.sender.event({
+      type: 'message',
+      channel: 'D0LONG',
+      channel_type: 'im',
+      user: USER,
+      ts: '1700003000.2',
+      text: long,
+    })
+    await h.sender.command({ text: long, responseUrl: h.slack.responseUrl() })
+    await h.slack.waitFor(() => postsIn('D0LONG')[0])
+    await h.slack.waitFor(() => postsIn('C0LONG')[0])
+    expect(bot.asked).toHaveLength(3)
+    for (const { text } of bot.asked) {
+      expect(text.startsWith('monteur montage')).toBe(true)
+      expect(text.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS)
+    }
   })
 })
 
