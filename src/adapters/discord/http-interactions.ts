@@ -3,19 +3,25 @@
  * any number of replicas can run behind a load balancer (two gateway processes would both receive every
  * interaction). Same core, same rendering, same click semantics as the gateway client; only slash
  * commands, autocomplete and buttons arrive this way (no mentions, no DMs: those need the gateway).
+ *
+ * Each request is checked before it is answered: body size (413), a timestamp within ±5 minutes and the
+ * Ed25519 signature (401), the payload's shape (400), and an interaction id not already answered by this
+ * process (409). Every refusal is one log line.
  */
 
-import { createPublicKey, type KeyObject, verify } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Bot } from '../../bot/bot.js'
+import { isFreshTimestamp, REPLAY_WINDOW_SECONDS, SeenOnce } from '../../bot/replay-guard.js'
 import type { Logger } from '../../logger.js'
-import { toChoices } from './autocomplete-choices.js'
-import { COMMAND_NAME, QUESTION_OPTION } from './command-definition.js'
-import { requesterOf, withDeadline } from './context.js'
-import { DiscordPublicKeyError, describeError } from './errors.js'
-import { clickResponse } from './outcome.js'
-import { ERROR_TEXT, type RenderedMessage, renderAnswer, renderNotice } from './render-message.js'
+import { describeError } from './errors.js'
+import { type AnswerContext, answerInteraction, asMessage, type CallbackBody } from './http/answer.js'
+import { MESSAGE, PING, parseInteraction, type RawInteraction } from './http/payload.js'
+import { isValidSignature, publicKeyFromHex } from './http/signature.js'
+import { ERROR_TEXT, renderNotice } from './render-message.js'
+
+export { isValidSignature, publicKeyFromHex }
 
 export interface DiscordHttpOptions {
   /** The application's public key, hex, from the developer portal. */
@@ -28,109 +34,30 @@ export interface DiscordHttpOptions {
   maxBodyBytes?: number
 }
 
-/** Interaction and callback types, as numbers: this module only speaks the raw API. */
-const PING = 1
-const APPLICATION_COMMAND = 2
-const MESSAGE_COMPONENT = 3
-const AUTOCOMPLETE = 4
-const PONG = 1
-const MESSAGE = 4
-const DEFERRED_MESSAGE = 5
-const DEFERRED_UPDATE = 6
-const UPDATE = 7
-const AUTOCOMPLETE_RESULT = 8
-const EPHEMERAL = 64
-const BUTTON = 2
-
-const NO_MENTIONS = { parse: [] }
-
-interface RawUser {
-  id: string
-  username?: string
-  global_name?: string | null
+const header = (request: IncomingMessage, name: string): string | undefined => {
+  const value = request.headers[name]
+  return typeof value === 'string' ? value : undefined
 }
-
-interface RawOption {
-  name?: unknown
-  value?: unknown
-  focused?: boolean
-}
-
-interface RawInteraction {
-  type?: unknown
-  id?: string
-  token?: string
-  application_id?: string
-  locale?: string
-  user?: RawUser
-  member?: { user?: RawUser }
-  data?: { name?: unknown; options?: RawOption[]; custom_id?: unknown; component_type?: unknown }
-  message?: { flags?: number }
-}
-
-interface CallbackBody {
-  type: number
-  data?: Record<string, unknown>
-}
-
-/** Ed25519 keys in SPKI DER are this fixed prefix followed by the 32 raw bytes. */
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
-
-export function publicKeyFromHex(hex: string): KeyObject {
-  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new DiscordPublicKeyError()
-  return createPublicKey({
-    key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(hex, 'hex')]),
-    format: 'der',
-    type: 'spki',
-  })
-}
-
-/** Discord signs timestamp + raw body; anything else (and Discord's deliberate bad probes) is refused. */
-export function isValidSignature(
-  key: KeyObject,
-  signature: string | undefined,
-  timestamp: string | undefined,
-  body: Buffer,
-): boolean {
-  if (!signature || !timestamp || !/^[0-9a-f]{128}$/i.test(signature)) return false
-  try {
-    return verify(
-      null,
-      Buffer.concat([Buffer.from(timestamp, 'utf8'), body]),
-      key,
-      Buffer.from(signature, 'hex'),
-    )
-  } catch {
-    return false
-  }
-}
-
-const asMessage = (message: RenderedMessage, ephemeral: boolean): Record<string, unknown> => ({
-  ...message,
-  allowed_mentions: NO_MENTIONS,
-  ...(ephemeral ? { flags: EPHEMERAL } : {}),
-})
-
-const optionsOf = (interaction: RawInteraction): RawOption[] =>
-  Array.isArray(interaction.data?.options) ? interaction.data.options : []
 
 export class DiscordInteractionsEndpoint {
   private readonly key: KeyObject
   private readonly api: string
-  private readonly deferAfterMs: number
   private readonly maxBodyBytes: number
   private readonly log: Logger
+  private readonly context: AnswerContext
+  /** Interaction ids already answered by this process. */
+  private readonly seen = new SeenOnce()
 
-  constructor(
-    private readonly bot: Bot,
-    options: DiscordHttpOptions,
-    logger: Logger,
-  ) {
+  constructor(bot: Bot, options: DiscordHttpOptions, logger: Logger) {
     this.key = publicKeyFromHex(options.publicKey)
     this.api = (options.apiUrl ?? 'https://discord.com/api').replace(/\/+$/, '')
-    this.deferAfterMs = options.deferAfterMs ?? 2000
     this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
     this.log = logger.child({ adapter: 'discord-http' })
+    this.context = {
+      bot,
+      deferAfterMs: options.deferAfterMs ?? 2000,
+      followUp: (interaction, method, data) => this.followUp(interaction, method, data),
+    }
   }
 
   /** A node:http listener; mount it on the path registered as the interactions endpoint URL. */
@@ -141,39 +68,44 @@ export class DiscordInteractionsEndpoint {
     })
   }
 
+  private refuse(response: ServerResponse, status: number, reason: string, interaction?: string): void {
+    this.log[status === 409 ? 'info' : 'warn'](
+      { status, reason, interaction },
+      'discord http request refused',
+    )
+    response.writeHead(status, { 'content-type': 'text/plain' }).end(reason)
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'POST') {
       response.writeHead(405, { allow: 'POST' }).end()
       return
     }
     const body = await this.readBody(request)
-    if (!body) {
-      response.writeHead(413).end()
-      return
-    }
-    const signature = request.headers['x-signature-ed25519']
-    const timestamp = request.headers['x-signature-timestamp']
-    if (
-      !isValidSignature(
-        this.key,
-        typeof signature === 'string' ? signature : undefined,
-        typeof timestamp === 'string' ? timestamp : undefined,
-        body,
+    if (!body) return this.refuse(response, 413, 'body over the size limit')
+    const timestamp = header(request, 'x-signature-timestamp')
+    if (!isFreshTimestamp(timestamp)) {
+      return this.refuse(
+        response,
+        401,
+        `timestamp missing, malformed or over ${REPLAY_WINDOW_SECONDS} s away`,
       )
-    ) {
-      response.writeHead(401, { 'content-type': 'text/plain' }).end('invalid request signature')
-      return
     }
-    let interaction: RawInteraction
+    if (!isValidSignature(this.key, header(request, 'x-signature-ed25519'), timestamp, body)) {
+      return this.refuse(response, 401, 'invalid request signature')
+    }
+    let json: unknown
     try {
-      interaction = JSON.parse(body.toString('utf8')) as RawInteraction
+      json = JSON.parse(body.toString('utf8'))
     } catch {
-      response.writeHead(400).end()
-      return
+      return this.refuse(response, 400, 'not JSON')
     }
-    if (typeof interaction !== 'object' || interaction === null) {
-      response.writeHead(400).end()
-      return
+    const parsed = parseInteraction(json)
+    if (!parsed.ok) return this.refuse(response, 400, `malformed interaction: ${parsed.reason}`)
+    const { interaction } = parsed
+    // PING carries nothing to answer twice; anything else is answered once per process.
+    if (interaction.type !== PING && !this.seen.first(interaction.id ?? '')) {
+      return this.refuse(response, 409, 'interaction already answered', interaction.id)
     }
 
     let sent = false
@@ -183,17 +115,15 @@ export class DiscordInteractionsEndpoint {
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(callback))
     }
     try {
-      await this.answer(interaction, send)
+      await answerInteraction(this.context, interaction, send)
     } catch (error) {
       this.log.error(
         { interaction: interaction.id, error: describeError(error) },
         'discord interaction failed',
       )
-      if (!sent) send({ type: MESSAGE, data: asMessage(renderNotice(ERROR_TEXT), true) })
-      else
-        await this.followUp(interaction, 'POST', asMessage(renderNotice(ERROR_TEXT), true)).catch(
-          () => undefined,
-        )
+      const apology = asMessage(renderNotice(ERROR_TEXT), true)
+      if (!sent) send({ type: MESSAGE, data: apology })
+      else await this.followUp(interaction, 'POST', apology).catch(() => undefined)
     }
   }
 
@@ -209,68 +139,6 @@ export class DiscordInteractionsEndpoint {
       chunks.push(chunk as Buffer)
     }
     return Buffer.concat(chunks)
-  }
-
-  private async answer(interaction: RawInteraction, send: (callback: CallbackBody) => void): Promise<void> {
-    const user = interaction.member?.user ?? interaction.user
-    switch (interaction.type) {
-      case PING:
-        send({ type: PONG })
-        return
-      case AUTOCOMPLETE: {
-        const focused = optionsOf(interaction).find((option) => option.focused)
-        const partial = focused?.name === QUESTION_OPTION ? String(focused.value ?? '') : undefined
-        const choices = partial === undefined ? [] : toChoices(this.bot.autocomplete(partial))
-        send({ type: AUTOCOMPLETE_RESULT, data: { choices } })
-        return
-      }
-      case APPLICATION_COMMAND: {
-        if (interaction.data?.name !== COMMAND_NAME || !user) {
-          send({
-            type: MESSAGE,
-            data: asMessage(renderNotice('Cette commande n’existe plus. Utilisez /ia-cinema.'), true),
-          })
-          return
-        }
-        const value = optionsOf(interaction).find((option) => option.name === QUESTION_OPTION)?.value
-        const text =
-          typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)
-        let deferred = false
-        const answer = await withDeadline(
-          this.bot.ask(text, requesterOf(user, interaction.locale)),
-          this.deferAfterMs,
-          async () => {
-            deferred = true
-            send({ type: DEFERRED_MESSAGE, data: { flags: EPHEMERAL } })
-          },
-        )
-        const data = asMessage(renderAnswer(answer), true)
-        if (deferred) await this.followUp(interaction, 'PATCH', data)
-        else send({ type: MESSAGE, data })
-        return
-      }
-      case MESSAGE_COMPONENT: {
-        const customId = interaction.data?.custom_id
-        if (interaction.data?.component_type !== BUTTON || typeof customId !== 'string' || !user) break
-        let deferred = false
-        const outcome = await withDeadline(
-          this.bot.act(customId, requesterOf(user, interaction.locale)),
-          this.deferAfterMs,
-          async () => {
-            deferred = true
-            send({ type: DEFERRED_UPDATE })
-          },
-        )
-        const name = user.global_name ?? user.username ?? ''
-        const onEphemeral = ((interaction.message?.flags ?? 0) & EPHEMERAL) !== 0
-        const { mode, message } = clickResponse(outcome, { id: user.id, name }, onEphemeral)
-        const data = asMessage(message, mode === 'private')
-        if (!deferred) send({ type: mode === 'update' ? UPDATE : MESSAGE, data })
-        else await this.followUp(interaction, mode === 'update' ? 'PATCH' : 'POST', data)
-        return
-      }
-    }
-    send({ type: MESSAGE, data: asMessage(renderNotice('Cette action n’est pas prise en charge.'), true) })
   }
 
   /** Edits the original response (PATCH) or adds a follow-up message (POST) through the interaction webhook. */

@@ -8,6 +8,7 @@ import { Client, Events, GatewayIntentBits, Partials } from 'discord.js'
 import type { AnswerItem } from '../../answers/answer.js'
 import type { AdapterHandle } from '../../bot/adapter.js'
 import type { Bot } from '../../bot/bot.js'
+import { SeenOnce } from '../../bot/replay-guard.js'
 import type { DiscordConfig } from '../../config.js'
 import type { Logger } from '../../logger.js'
 import { type HandlerContext, NO_MENTIONS } from './context.js'
@@ -75,8 +76,16 @@ export async function startDiscord(
     work.then(forget, forget)
   }
 
+  // A resumed session may replay events. discord.js drops a MESSAGE_CREATE for a message it has cached, but
+  // hands every INTERACTION_CREATE on: each interaction is answered once per process here.
+  const answered = new SeenOnce()
+
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopped) return
+    if (!answered.first(interaction.id)) {
+      log.info({ interaction: interaction.id }, 'discord: interaction already answered, ignored')
+      return
+    }
     track(
       handleInteraction(interaction, { ...context, log: log.child({ reqId: interaction.id }) }).catch(
         (error: unknown) => log.error({ error: describeError(error) }, 'discord interaction listener failed'),

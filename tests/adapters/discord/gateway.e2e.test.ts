@@ -337,6 +337,34 @@ describe('mentions and direct messages', () => {
   })
 })
 
+describe('replays and malformed interactions', () => {
+  it('answers an interaction the gateway delivers twice once', async () => {
+    const interaction = fake.slashCommand('monteur')
+    await fake.callbackFor(interaction)
+    fake.redispatch(interaction.id)
+    // Events are handled in order: once a later one is answered, the replay has been seen.
+    await fake.callbackFor(fake.slashCommand('aide'))
+    expect(fake.requests.filter((r) => r.path.includes(interaction.token))).toHaveLength(1)
+  })
+
+  it.each([
+    ['an option that is an object', () => fake.slashCommand({ toString: 1 })],
+    ['an option that is a list', () => fake.slashCommand(['monteur'])],
+    [
+      'an autocomplete value that is an object',
+      () => fake.autocomplete({ toString: 1 } as unknown as string),
+    ],
+    ['a custom_id that is an object', () => fake.buttonClick({ toString: 1 } as unknown as string)],
+  ])('ignores %s with one log line, and keeps answering', async (_name, send) => {
+    const before = logs.length
+    const interaction = send()
+    await fake.callbackFor(fake.slashCommand('aide'))
+    expect(fake.requests.filter((r) => r.path.includes(interaction.token))).toEqual([])
+    const lines = logs.slice(before).filter((line) => line.level >= 40)
+    expect(lines.map((line) => line.msg)).toEqual(['discord: malformed interaction ignored'])
+  })
+})
+
 describe('robustness', () => {
   it.each([
     ['a close frame (4000)', 4000],
