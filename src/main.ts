@@ -9,6 +9,7 @@ import type { Requester } from './bot/bot.js'
 import { createBot } from './bot/create-bot.js'
 import { EngineHolder } from './bot/engine-holder.js'
 import { DEFAULT_CORPUS_DIR } from './bot/load-bot.js'
+import { warmUp } from './bot/warm-up.js'
 import { loadConfigOrExit } from './config.js'
 import { CorpusError } from './corpus/errors.js'
 import { createLogger } from './logger.js'
@@ -66,22 +67,27 @@ const stoppers: Array<() => Promise<void> | void> = []
 let shuttingDown = false
 const health = healthRoute({ holder, adapters: () => adapters, startedAt, shuttingDown: () => shuttingDown })
 
+// Before any adapter listens, the engine and the renderers run a few representative questions: a burst of
+// requests on a cold process would otherwise pay for compiling them and filling the stem caches.
+const warmUpAnswers =
+  config.slack || config.discord || config.discordHttp ? await warmUp(() => holder.engine) : []
+
 // /healthz rides on Slack's HTTP receiver when there is one; otherwise it gets a server of its own.
 let slackServesHealth = false
 try {
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/app.js')
-    const slack = await startSlack(bot, config.slack, logger, { routes: [health] })
+    const slack = await startSlack(bot, config.slack, logger, { routes: [health], warmUp: warmUpAnswers })
     adapters.slack = slack
     slackServesHealth = slack.mode === 'http'
   }
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/start-discord.js')
-    adapters.discord = await startDiscord(bot, config.discord, logger)
+    adapters.discord = await startDiscord(bot, config.discord, logger, { warmUp: warmUpAnswers })
   }
   if (config.discordHttp) {
     const { startDiscordHttp } = await import('./adapters/discord/http-interactions.js')
-    const endpoint = await startDiscordHttp(bot, config.discordHttp, logger)
+    const endpoint = await startDiscordHttp(bot, { ...config.discordHttp, warmUp: warmUpAnswers }, logger)
     let stopped = false
     adapters.discordHttp = {
       status: () => (stopped ? 'stopped' : 'ready'),

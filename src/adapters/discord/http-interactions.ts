@@ -12,6 +12,7 @@
 import type { KeyObject } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Answer } from '../../answers/answer.js'
 import type { Bot } from '../../bot/bot.js'
 import { isFreshTimestamp, REPLAY_WINDOW_SECONDS, SeenOnce } from '../../bot/replay-guard.js'
 import type { Logger } from '../../logger.js'
@@ -19,7 +20,7 @@ import { describeError } from './errors.js'
 import { type AnswerContext, answerInteraction, asMessage, type CallbackBody } from './http/answer.js'
 import { MESSAGE, PING, parseInteraction, type RawInteraction } from './http/payload.js'
 import { isValidSignature, publicKeyFromHex } from './http/signature.js'
-import { ERROR_TEXT, renderNotice } from './render-message.js'
+import { ERROR_TEXT, renderAnswer, renderNotice } from './render-message.js'
 
 export { isValidSignature, publicKeyFromHex }
 
@@ -32,6 +33,8 @@ export interface DiscordHttpOptions {
   deferAfterMs?: number
   /** Larger bodies are refused with 413 before any parsing (default 1 MiB). */
   maxBodyBytes?: number
+  /** Answers rendered once before listening, so that the first interactions find the rendering compiled. */
+  warmUp?: readonly Answer[]
 }
 
 const header = (request: IncomingMessage, name: string): string | undefined => {
@@ -169,6 +172,7 @@ export async function startDiscordHttp(
   options: DiscordHttpOptions & { port: number; host?: string },
   logger: Logger,
 ): Promise<{ port: number; stop(): Promise<void> }> {
+  for (const answer of options.warmUp ?? []) renderAnswer(answer)
   const endpoint = new DiscordInteractionsEndpoint(bot, options, logger)
   const server = createServer(endpoint.listener)
   await new Promise<void>((resolve, reject) => {

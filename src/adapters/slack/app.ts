@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { App } from '@slack/bolt'
-import type { AnswerItem } from '../../answers/answer.js'
+import type { Answer, AnswerItem } from '../../answers/answer.js'
 import type { AdapterHandle, HttpRoute } from '../../bot/adapter.js'
 import type { Bot } from '../../bot/bot.js'
 import type { SlackConfig } from '../../config.js'
@@ -9,7 +9,7 @@ import { boltLevelFor, boltLogger } from './bolt-logger.js'
 import { createReceiver } from './edge/receiver.js'
 import { SlackConfigError, SlackStartError } from './errors.js'
 import { registerListeners } from './listeners.js'
-import { renderDailyQuote } from './render-blocks.js'
+import { renderAnswer, renderDailyQuote } from './render-blocks.js'
 import { AT_MOST_ONCE_RETRIES, WEB_API_TIMEOUT_MS } from './web-api-policy.js'
 
 export interface SlackHandle extends AdapterHandle {
@@ -26,6 +26,8 @@ export interface SlackOptions {
   routes?: HttpRoute[]
   /** How long a Web API call may take before it is given up, never retried (default 10 s). */
   webApiTimeoutMs?: number
+  /** Answers rendered once before listening, so that the first requests find the rendering compiled. */
+  warmUp?: readonly Answer[]
 }
 
 const DEFAULT_ACK_BUDGET_MS = 1500
@@ -81,6 +83,7 @@ export async function startSlack(
     // token then fails start-up cleanly rather than as an unhandled rejection.
     deferInitialization: true,
   })
+  for (const answer of options.warmUp ?? []) renderAnswer(answer)
   const listeners = registerListeners(app, {
     bot,
     logger: log,

@@ -36,6 +36,7 @@ afterAll(async () => {
 afterEach(() => {
   h.slack.reset()
   bot.asked.length = 0
+  bot.acted.length = 0
   h.logs.length = 0
 })
 
@@ -199,12 +200,20 @@ describe('malformed signed bodies', () => {
     expect(reply).toMatchObject({ status: 200, text: '' })
   })
 
-  it('still answers url_verification and Slack’s unsigned ssl_check', async () => {
+  it('still answers url_verification, and Slack’s unsigned ssl_check without acting on what rides along', async () => {
     expect((await h.sender.urlVerification('c-1')).json).toEqual({ challenge: 'c-1' })
-    const ssl = await h.sender.send('ssl_check=1&token=x', 'application/x-www-form-urlencoded', {
+    const share = formPayload(
+      blockActionsPayload({
+        value: encodeAction({ kind: 'share', recordId: MONTAGE.id }),
+        responseUrl: h.slack.responseUrl(),
+      }),
+    )
+    const ssl = await h.sender.send(`ssl_check=1&token=x&${share}`, 'application/x-www-form-urlencoded', {
       signature: 'v0=00',
     })
-    expect(ssl.status).toBe(200)
+    expect(ssl).toMatchObject({ status: 200, text: '' })
+    await barrier()
+    expect(bot.acted).toEqual([])
   })
 })
 

@@ -1,0 +1,48 @@
+import type { Answer } from '../answers/answer.js'
+import type { SearchEngine } from '../search/engine.js'
+import { createBot } from './create-bot.js'
+
+/**
+ * Questions that take every path a real one takes: a job, a feminine form, full questions with inversions, a
+ * typo, English, an off-topic word, each command, an empty text and a long one.
+ */
+export const WARM_UP_QUESTIONS: readonly string[] = [
+  'monteur',
+  'Quels métiers sont menacés par l’IA ?',
+  'ingénieure du son',
+  'Est-ce que l’IA va remplacer les acteurs ?',
+  'storybord',
+  'editor jobs',
+  'pizza',
+  'doublage voix synthétique',
+  'citation',
+  'citation miyazaki',
+  'metiers menacés',
+  'sources',
+  'parcours 2',
+  'aide',
+  '',
+  `scénariste ${'cinéma '.repeat(400)}`,
+]
+
+/**
+ * Runs the warm-up questions through a bot that records nothing and shares the serving engine, a few times
+ * over. A fresh process compiles the parser, the analyzer, the stemmer and the ranking on its first requests
+ * and fills the engine's stem caches; 200 requests arriving at once on a cold process waited seconds for
+ * that. Returns the answers, for the adapters to warm their rendering with.
+ */
+export async function warmUp(getEngine: () => SearchEngine, rounds = 3): Promise<Answer[]> {
+  // No store, no fair use: nothing of the warm-up reaches the reports or anyone's quota.
+  const bot = createBot(getEngine)
+  let answers: Answer[] = []
+  for (let round = 0; round < rounds; round += 1) {
+    // A different text each round, so that the engine runs instead of the warm-up bot's own answer cache.
+    answers = await Promise.all(
+      WARM_UP_QUESTIONS.map((question) =>
+        bot.ask(round === 0 ? question : `${question} ${'?'.repeat(round)}`, { platform: 'console' }),
+      ),
+    )
+  }
+  for (const partial of ['mont', 'doub', 'citation m']) bot.autocomplete(partial)
+  return answers
+}
