@@ -18,7 +18,7 @@ import { isFreshTimestamp, REPLAY_WINDOW_SECONDS, SeenOnce } from '../../bot/rep
 import type { Logger } from '../../logger.js'
 import { describeError } from './errors.js'
 import { type AnswerContext, answerInteraction, asMessage, type CallbackBody } from './http/answer.js'
-import { MESSAGE, PING, parseInteraction, type RawInteraction } from './http/payload.js'
+import { MESSAGE, PING, parseInteraction, type RawInteraction, warmUpPayloads } from './http/payload.js'
 import { isValidSignature, publicKeyFromHex } from './http/signature.js'
 import { ERROR_TEXT, renderAnswer, renderNotice } from './render-message.js'
 
@@ -173,6 +173,7 @@ export async function startDiscordHttp(
   logger: Logger,
 ): Promise<{ port: number; stop(): Promise<void> }> {
   for (const answer of options.warmUp ?? []) renderAnswer(answer)
+  warmUpPayloads()
   const endpoint = new DiscordInteractionsEndpoint(bot, options, logger)
   const server = createServer(endpoint.listener)
   await new Promise<void>((resolve, reject) => {

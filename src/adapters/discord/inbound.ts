@@ -32,3 +32,9 @@ export function describeIssues(error: z.ZodError): string {
 export function optionText(value: InboundOption['value']): string {
   return value === undefined ? '' : String(value)
 }
+
+/** Checks one sample of each, so that zod compiles its fast paths before the first interaction. */
+export function warmUpInbound(): void {
+  optionsSchema.safeParse([{ name: 'question', type: 3, value: 'monteur', focused: true }])
+  customIdSchema.safeParse('iac:next:1')
+}

@@ -15,6 +15,7 @@ import { type HandlerContext, NO_MENTIONS } from './context.js'
 import { DiscordStartError, describeError } from './errors.js'
 import { handleInteraction } from './handlers/interaction.js'
 import { handleMessage } from './handlers/message.js'
+import { warmUpInbound } from './inbound.js'
 import { renderAnswer, renderDailyQuote } from './render-message.js'
 
 export interface DiscordOptions {
@@ -51,6 +52,7 @@ export async function startDiscord(
   const log = logger.child({ adapter: 'discord' })
   const context: HandlerContext = { bot, log, deferAfterMs: options.deferAfterMs ?? 2000 }
   for (const answer of options.warmUp ?? []) renderAnswer(answer)
+  warmUpInbound()
   const client = createDiscordClient(config)
 
   // A rejected async listener becomes an 'error' event; without a listener the process would exit.

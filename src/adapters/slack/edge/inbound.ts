@@ -129,3 +129,30 @@ function check<T extends z.ZodType>(
   const deliveryId = idOf?.(parsed.data)
   return deliveryId ? { verdict: 'process', deliveryId } : { verdict: 'process' }
 }
+
+/** One well-formed body of each kind the listeners read. */
+const SAMPLES: readonly unknown[] = [
+  { command: '/ia-cinema', user_id: 'U1', channel_id: 'C1', text: 'monteur', trigger_id: 't' },
+  {
+    type: 'block_actions',
+    user: { id: 'U1' },
+    container: { type: 'message', channel_id: 'C1', is_ephemeral: true },
+    channel: { id: 'C1' },
+    actions: [{ type: 'button', action_id: 'a', value: 'v' }],
+    trigger_id: 't',
+  },
+  ...[
+    { type: 'app_mention', channel: 'C1', user: 'U1', text: 'monteur', ts: '1.1' },
+    { type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: 'monteur', ts: '1.1' },
+    { type: 'app_home_opened', user: 'U1', tab: 'home' },
+  ].map((event) => ({ type: 'event_callback', event_id: 'Ev1', event })),
+  { type: 'url_verification', challenge: 'c' },
+]
+
+/**
+ * Checks one body of each kind: zod compiles a schema's fast path on its first use, which a burst of
+ * requests on a fresh process would otherwise wait for.
+ */
+export function warmUpInbound(): void {
+  for (const sample of SAMPLES) inspectInbound(sample)
+}

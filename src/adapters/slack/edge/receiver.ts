@@ -3,6 +3,7 @@ import type { HttpRoute } from '../../../bot/adapter.js'
 import { SeenOnce } from '../../../bot/replay-guard.js'
 import type { Logger } from '../../../logger.js'
 import { guardHttpReceiver } from './http-guard.js'
+import { warmUpInbound } from './inbound.js'
 import { guardSocketMode } from './socket-guard.js'
 
 export const EVENTS_PATH = '/slack/events'
@@ -27,6 +28,7 @@ const CONNECTION_RETRIES = { retries: 2, factor: 2, minTimeout: 250, maxTimeout:
  * edge/socket-guard.ts). Deliveries are remembered per receiver, that is per process.
  */
 export function createReceiver(settings: ReceiverSettings): HTTPReceiver | SocketModeReceiver {
+  warmUpInbound()
   const seen = new SeenOnce()
   const { log, boltLog: logger, boltLevel: logLevel } = settings
   if (settings.appToken) {
