@@ -229,11 +229,13 @@ describe('long texts', () => {
       ts: '1700003000.2',
       text: long,
     })
-    await h.sender.command({ text: long, responseUrl: h.slack.responseUrl() })
+    const reply = await h.sender.command({ text: long, responseUrl: h.slack.responseUrl() })
+    expect(reply.json?.response_type).toBe('ephemeral')
     await h.slack.waitFor(() => postsIn('D0LONG')[0])
     await h.slack.waitFor(() => postsIn('C0LONG')[0])
     expect(bot.asked).toHaveLength(3)
-    for (const { text } of bot.asked) {
+    for (const { text, requester } of bot.asked) {
+      expect(requester.userId).toBe(USER)
       expect(text.startsWith('monteur montage')).toBe(true)
       expect(text.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS)
     }
