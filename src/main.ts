@@ -67,27 +67,28 @@ const stoppers: Array<() => Promise<void> | void> = []
 let shuttingDown = false
 const health = healthRoute({ holder, adapters: () => adapters, startedAt, shuttingDown: () => shuttingDown })
 
-// Before any adapter listens, the engine and the renderers run a few representative questions: a burst of
-// requests on a cold process would otherwise pay for compiling them and filling the stem caches.
-const warmUpAnswers =
-  config.slack || config.discord || config.discordHttp ? await warmUp(() => holder.engine) : []
+// Before any adapter listens, representative questions go through the engine, then through each adapter's
+// own path (with a bot that records nothing): a burst of requests on a fresh process would otherwise wait
+// for all that code to be compiled.
+const warmBot =
+  config.slack || config.discord || config.discordHttp ? await warmUp(() => holder.engine) : undefined
 
 // /healthz rides on Slack's HTTP receiver when there is one; otherwise it gets a server of its own.
 let slackServesHealth = false
 try {
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/app.js')
-    const slack = await startSlack(bot, config.slack, logger, { routes: [health], warmUp: warmUpAnswers })
+    const slack = await startSlack(bot, config.slack, logger, { routes: [health], warmUp: warmBot })
     adapters.slack = slack
     slackServesHealth = slack.mode === 'http'
   }
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/start-discord.js')
-    adapters.discord = await startDiscord(bot, config.discord, logger, { warmUp: warmUpAnswers })
+    adapters.discord = await startDiscord(bot, config.discord, logger, { warmUp: warmBot })
   }
   if (config.discordHttp) {
     const { startDiscordHttp } = await import('./adapters/discord/http-interactions.js')
-    const endpoint = await startDiscordHttp(bot, { ...config.discordHttp, warmUp: warmUpAnswers }, logger)
+    const endpoint = await startDiscordHttp(bot, { ...config.discordHttp, warmUp: warmBot }, logger)
     let stopped = false
     adapters.discordHttp = {
       status: () => (stopped ? 'stopped' : 'ready'),

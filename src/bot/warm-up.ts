@@ -1,5 +1,5 @@
-import type { Answer } from '../answers/answer.js'
 import type { SearchEngine } from '../search/engine.js'
+import type { Bot } from './bot.js'
 import { createBot } from './create-bot.js'
 
 /**
@@ -27,22 +27,21 @@ export const WARM_UP_QUESTIONS: readonly string[] = [
 
 /**
  * Runs the warm-up questions through a bot that records nothing and shares the serving engine, a few times
- * over. A fresh process compiles the parser, the analyzer, the stemmer and the ranking on its first requests
- * and fills the engine's stem caches; 200 requests arriving at once on a cold process waited seconds for
- * that. Returns the answers, for the adapters to warm their rendering with.
+ * over, and returns that bot for the adapters to warm their own path with (rendering, HTTP). A fresh process
+ * compiles the parser, the analyzer, the stemmer and the ranking on its first requests and fills the
+ * engine's stem caches; 200 requests arriving at once on a cold process waited seconds for that.
  */
-export async function warmUp(getEngine: () => SearchEngine, rounds = 3): Promise<Answer[]> {
+export async function warmUp(getEngine: () => SearchEngine, rounds = 3): Promise<Bot> {
   // No store, no fair use: nothing of the warm-up reaches the reports or anyone's quota.
   const bot = createBot(getEngine)
-  let answers: Answer[] = []
   for (let round = 0; round < rounds; round += 1) {
     // A different text each round, so that the engine runs instead of the warm-up bot's own answer cache.
-    answers = await Promise.all(
+    await Promise.all(
       WARM_UP_QUESTIONS.map((question) =>
         bot.ask(round === 0 ? question : `${question} ${'?'.repeat(round)}`, { platform: 'console' }),
       ),
     )
   }
   for (const partial of ['mont', 'doub', 'citation m']) bot.autocomplete(partial)
-  return answers
+  return bot
 }

@@ -12,15 +12,15 @@
 import type { KeyObject } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Answer } from '../../answers/answer.js'
 import type { Bot } from '../../bot/bot.js'
 import { isFreshTimestamp, REPLAY_WINDOW_SECONDS, SeenOnce } from '../../bot/replay-guard.js'
 import type { Logger } from '../../logger.js'
 import { describeError } from './errors.js'
 import { type AnswerContext, answerInteraction, asMessage, type CallbackBody } from './http/answer.js'
-import { MESSAGE, PING, parseInteraction, type RawInteraction, warmUpPayloads } from './http/payload.js'
+import { MESSAGE, PING, parseInteraction, type RawInteraction } from './http/payload.js'
 import { isValidSignature, publicKeyFromHex } from './http/signature.js'
-import { ERROR_TEXT, renderAnswer, renderNotice } from './render-message.js'
+import { warmUpEndpoint } from './http/warm-up.js'
+import { ERROR_TEXT, renderNotice } from './render-message.js'
 
 export { isValidSignature, publicKeyFromHex }
 
@@ -33,9 +33,14 @@ export interface DiscordHttpOptions {
   deferAfterMs?: number
   /** Larger bodies are refused with 413 before any parsing (default 1 MiB). */
   maxBodyBytes?: number
-  /** Answers rendered once before listening, so that the first interactions find the rendering compiled. */
-  warmUp?: readonly Answer[]
+  /**
+   * A bot that records nothing (src/bot/warm-up.ts): before listening, signed interactions go through a
+   * throwaway endpoint with it, so that the first real ones find that code compiled.
+   */
+  warmUp?: Bot
 }
+
+const silent = (logger: Logger) => logger.child({ warmUp: true }, { level: 'silent' })
 
 const header = (request: IncomingMessage, name: string): string | undefined => {
   const value = request.headers[name]
@@ -172,8 +177,15 @@ export async function startDiscordHttp(
   options: DiscordHttpOptions & { port: number; host?: string },
   logger: Logger,
 ): Promise<{ port: number; stop(): Promise<void> }> {
-  for (const answer of options.warmUp ?? []) renderAnswer(answer)
-  warmUpPayloads()
+  if (options.warmUp) {
+    const warmBot = options.warmUp
+    // Follow-ups of the throwaway endpoint go nowhere (nothing listens on port 9), never to Discord.
+    const nowhere = 'http://127.0.0.1:9/api'
+    await warmUpEndpoint(
+      (publicKey) =>
+        new DiscordInteractionsEndpoint(warmBot, { publicKey, apiUrl: nowhere }, silent(logger)).listener,
+    )
+  }
   const endpoint = new DiscordInteractionsEndpoint(bot, options, logger)
   const server = createServer(endpoint.listener)
   await new Promise<void>((resolve, reject) => {

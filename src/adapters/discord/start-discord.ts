@@ -5,7 +5,7 @@
  */
 
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js'
-import type { Answer, AnswerItem } from '../../answers/answer.js'
+import type { AnswerItem } from '../../answers/answer.js'
 import type { AdapterHandle } from '../../bot/adapter.js'
 import type { Bot } from '../../bot/bot.js'
 import { SeenOnce } from '../../bot/replay-guard.js'
@@ -15,16 +15,16 @@ import { type HandlerContext, NO_MENTIONS } from './context.js'
 import { DiscordStartError, describeError } from './errors.js'
 import { handleInteraction } from './handlers/interaction.js'
 import { handleMessage } from './handlers/message.js'
-import { warmUpInbound } from './inbound.js'
-import { renderAnswer, renderDailyQuote } from './render-message.js'
+import { renderDailyQuote } from './render-message.js'
+import { warmUpDiscord } from './warm-up.js'
 
 export interface DiscordOptions {
   /** How long to wait for READY and the guilds after login (default 30 s). */
   readyTimeoutMs?: number
   /** Answers slower than this are deferred (default 2 s, leaving 1 s of Discord's 3 for the network). */
   deferAfterMs?: number
-  /** Answers rendered once before connecting, so that the first interactions find the rendering compiled. */
-  warmUp?: readonly Answer[]
+  /** A bot that records nothing (src/bot/warm-up.ts), to warm the rendering with before connecting. */
+  warmUp?: Bot
 }
 
 export interface DiscordHandle extends AdapterHandle {
@@ -51,8 +51,7 @@ export async function startDiscord(
 ): Promise<DiscordHandle> {
   const log = logger.child({ adapter: 'discord' })
   const context: HandlerContext = { bot, log, deferAfterMs: options.deferAfterMs ?? 2000 }
-  for (const answer of options.warmUp ?? []) renderAnswer(answer)
-  warmUpInbound()
+  if (options.warmUp) await warmUpDiscord(options.warmUp)
   const client = createDiscordClient(config)
 
   // A rejected async listener becomes an 'error' event; without a listener the process would exit.

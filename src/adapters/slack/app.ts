@@ -1,16 +1,14 @@
 import type { AddressInfo } from 'node:net'
-import { App } from '@slack/bolt'
-import type { Answer, AnswerItem } from '../../answers/answer.js'
+import type { AnswerItem } from '../../answers/answer.js'
 import type { AdapterHandle, HttpRoute } from '../../bot/adapter.js'
 import type { Bot } from '../../bot/bot.js'
 import type { SlackConfig } from '../../config.js'
 import type { Logger } from '../../logger.js'
-import { boltLevelFor, boltLogger } from './bolt-logger.js'
-import { createReceiver } from './edge/receiver.js'
+import { buildApp } from './build-app.js'
 import { SlackConfigError, SlackStartError } from './errors.js'
 import { registerListeners } from './listeners.js'
-import { renderAnswer, renderDailyQuote } from './render-blocks.js'
-import { AT_MOST_ONCE_RETRIES, WEB_API_TIMEOUT_MS } from './web-api-policy.js'
+import { renderDailyQuote } from './render-blocks.js'
+import { warmUpSlack } from './warm-up.js'
 
 export interface SlackHandle extends AdapterHandle {
   mode: 'http' | 'socket'
@@ -26,8 +24,11 @@ export interface SlackOptions {
   routes?: HttpRoute[]
   /** How long a Web API call may take before it is given up, never retried (default 10 s). */
   webApiTimeoutMs?: number
-  /** Answers rendered once before listening, so that the first requests find the rendering compiled. */
-  warmUp?: readonly Answer[]
+  /**
+   * A bot that records nothing (src/bot/warm-up.ts): before listening, the warm-up questions go through the
+   * adapter's whole path with it, so that the first requests find that code compiled.
+   */
+  warmUp?: Bot
 }
 
 const DEFAULT_ACK_BUDGET_MS = 1500
@@ -54,36 +55,17 @@ export async function startSlack(
     throw new SlackConfigError('Slack: HTTP mode needs a signing secret (or an app token for Socket Mode)')
   }
   const log = logger.child({ platform: 'slack' })
-  const boltLog = boltLogger(log)
   const slackApiUrl = apiBase(config.apiUrl)
-  const app = new App({
-    token: config.botToken,
-    receiver: createReceiver({
-      ...(socketMode ? { appToken: config.appToken } : { signingSecret: config.signingSecret }),
-      routes: options.routes,
-      slackApiUrl,
-      log,
-      boltLog,
-      boltLevel: boltLevelFor(log.level),
-    }),
-    logger: boltLog,
-    logLevel: boltLevelFor(log.level),
-    // Interactions are stateless (state travels in button values): Bolt's conversation store is not used.
-    convoStore: false,
-    // The mention and DM listeners already drop every bot message, this bot's own included; Bolt's
-    // ignoreSelf middleware would repeat that check on every request.
-    ignoreSelf: false,
-    clientOptions: {
-      ...(slackApiUrl ? { slackApiUrl } : {}),
-      // Posts happen at most once: see web-api-policy.ts.
-      retryConfig: AT_MOST_ONCE_RETRIES,
-      timeout: options.webApiTimeoutMs ?? WEB_API_TIMEOUT_MS,
-    },
-    // auth.test runs in init(), awaited below, instead of as a floating promise in the constructor: a bad
-    // token then fails start-up cleanly rather than as an unhandled rejection.
-    deferInitialization: true,
+  // Before the real app listens, a throwaway copy answers the warm-up questions on a loopback port.
+  if (options.warmUp) await warmUpSlack(options.warmUp, { socketMode, log, slackApiUrl })
+  const app = buildApp({
+    botToken: config.botToken,
+    ...(socketMode ? { appToken: config.appToken } : { signingSecret: config.signingSecret }),
+    slackApiUrl,
+    routes: options.routes,
+    webApiTimeoutMs: options.webApiTimeoutMs,
+    log,
   })
-  for (const answer of options.warmUp ?? []) renderAnswer(answer)
   const listeners = registerListeners(app, {
     bot,
     logger: log,

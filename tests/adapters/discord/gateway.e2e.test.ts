@@ -37,6 +37,7 @@ beforeAll(async () => {
   discord = await startDiscord(bot, { token: 'fake-token', apiUrl: fake.apiUrl }, logger, {
     readyTimeoutMs: 5000,
     deferAfterMs: 1000,
+    warmUp: await createTestBot(),
   })
 }, 15_000)
 

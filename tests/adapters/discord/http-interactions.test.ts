@@ -26,7 +26,15 @@ beforeAll(async () => {
   fake = await FakeDiscord.start()
   endpoint = await startDiscordHttp(
     await createTestBot(),
-    { publicKey: publicKeyHex, apiUrl: fake.apiUrl, deferAfterMs: 1000, port: 0, host: '127.0.0.1' },
+    {
+      publicKey: publicKeyHex,
+      apiUrl: fake.apiUrl,
+      deferAfterMs: 1000,
+      port: 0,
+      host: '127.0.0.1',
+      // As npm start does: signed interactions through a throwaway endpoint first, with a bot that records nothing.
+      warmUp: await createTestBot(),
+    },
     pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) }),
   )
 })
@@ -90,6 +98,13 @@ const command = (question: unknown) =>
     type: 1,
     options: [{ name: 'question', type: 3, value: question }],
   })
+
+describe('start', () => {
+  it('warmed up without a request to Discord or a log line above debug', () => {
+    expect(fake.requests).toEqual([])
+    expect(logs.filter((line) => line.level > 30)).toEqual([])
+  })
+})
 
 describe('signature', () => {
   it('answers a signed PING with PONG', async () => {

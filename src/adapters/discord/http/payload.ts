@@ -61,19 +61,3 @@ export function parseInteraction(body: unknown): Parsed {
   }
   return { ok: true, interaction: value }
 }
-
-/** Parses one interaction of each kind, so that zod compiles its fast paths before the first request. */
-export function warmUpPayloads(): void {
-  const user = { id: '1', username: 'u', global_name: null }
-  const base = { id: '1', token: 't', application_id: '1', locale: 'fr', member: { user } }
-  const options = [{ name: 'question', type: 3, value: 'monteur', focused: true }]
-  parseInteraction({ type: PING })
-  parseInteraction({ ...base, type: APPLICATION_COMMAND, data: { name: 'ia-cinema', options } })
-  parseInteraction({ ...base, type: AUTOCOMPLETE, data: { name: 'ia-cinema', options } })
-  parseInteraction({
-    ...base,
-    type: MESSAGE_COMPONENT,
-    data: { custom_id: 'c', component_type: BUTTON },
-    message: { flags: 64 },
-  })
-}
