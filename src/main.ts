@@ -9,6 +9,7 @@ import type { Requester } from './bot/bot.js'
 import { createBot } from './bot/create-bot.js'
 import { EngineHolder } from './bot/engine-holder.js'
 import { DEFAULT_CORPUS_DIR } from './bot/load-bot.js'
+import { warmUp } from './bot/warm-up.js'
 import { CardRenderer } from './cards/card-renderer.js'
 import { loadConfigOrExit, settingProblem } from './config.js'
 import { CorpusError } from './corpus/errors.js'
@@ -82,6 +83,7 @@ async function listening<T>(variable: string, port: number, start: () => Promise
     })
   }
 }
+
 const adapters: Record<string, AdapterHandle> = {}
 const stoppers: Array<() => Promise<void> | void> = []
 let shuttingDown = () => false
@@ -93,24 +95,30 @@ const health = healthRoute({
   shuttingDown: () => shuttingDown(),
 })
 
+// Before any adapter listens, representative questions go through the engine, then through each adapter's
+// own path (with a bot that records nothing): a burst of requests on a fresh process would otherwise wait
+// for all that code to be compiled.
+const warmBot =
+  config.slack || config.discord || config.discordHttp ? await warmUp(() => holder.engine) : undefined
+
 // /healthz rides on Slack's HTTP receiver when there is one; otherwise it gets a server of its own.
 let slackServesHealth = false
 try {
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/app.js')
-    const slack = await startSlack(bot, config.slack, logger, { routes: [health], cards })
+    const slack = await startSlack(bot, config.slack, logger, { routes: [health], cards, warmUp: warmBot })
     adapters.slack = slack
     slackServesHealth = slack.mode === 'http'
   }
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/start-discord.js')
-    adapters.discord = await startDiscord(bot, config.discord, logger, { cards })
+    adapters.discord = await startDiscord(bot, config.discord, logger, { cards, warmUp: warmBot })
   }
   if (config.discordHttp) {
     const { startDiscordHttp } = await import('./adapters/discord/http-interactions.js')
     const { discordHttp } = config
     const endpoint = await listening('DISCORD_HTTP_PORT', discordHttp.port, () =>
-      startDiscordHttp(bot, { ...discordHttp, cards }, logger),
+      startDiscordHttp(bot, { ...discordHttp, cards, warmUp: warmBot }, logger),
     )
     let stopped = false
     adapters.discordHttp = {

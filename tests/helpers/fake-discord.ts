@@ -110,6 +110,8 @@ export class FakeDiscord {
   private seq = 0
   private nextId = 2_000_000_000_000_000_000n
   private waiters: Array<() => void> = []
+  /** Interactions and messages dispatched, by id, so that a test can send one again as a replay. */
+  private readonly dispatched = new Map<string, { t: string; d: unknown }>()
   port = 0
 
   private constructor(private readonly options: FakeDiscordOptions) {
@@ -356,10 +358,23 @@ export class FakeDiscord {
     this.sendFrame(ws, { op: 0, t, s: this.seq, d })
   }
 
+  /** Dispatches an event that carries an id, remembering it for redispatch(). */
+  private recordDispatch(t: string, d: { id: string; [field: string]: unknown }): void {
+    this.dispatched.set(d.id, { t, d })
+    this.dispatch(t, d)
+  }
+
   /** Sends a dispatch event on the current gateway connection. */
   dispatch(t: string, d: unknown): void {
     if (!this.socket) throw new Error('fake-discord: no gateway connection')
     this.dispatchOn(this.socket, t, d)
+  }
+
+  /** Dispatches an interaction or a message again, as a resumed session may replay it. */
+  redispatch(id: string): void {
+    const event = this.dispatched.get(id)
+    if (!event) throw new Error(`fake-discord: nothing dispatched with id ${id}`)
+    this.dispatch(event.t, event.d)
   }
 
   /** Resolves once the client has sent a gateway frame with this opcode (counting from `after`). */
@@ -441,7 +456,7 @@ export class FakeDiscord {
   ): { id: string; token: string } {
     const id = this.snowflake()
     const token = `token-${id}`
-    this.dispatch('INTERACTION_CREATE', {
+    this.recordDispatch('INTERACTION_CREATE', {
       id,
       application_id: IDS.application,
       type,
@@ -514,7 +529,7 @@ export class FakeDiscord {
     const id = this.snowflake()
     const author = options.author ?? HUMAN
     const mentionsBot = options.mentionsBot ?? content.includes(`<@${IDS.bot}>`)
-    this.dispatch('MESSAGE_CREATE', {
+    this.recordDispatch('MESSAGE_CREATE', {
       id,
       channel_id: options.dm ? IDS.dmChannel : IDS.channel,
       ...(options.dm

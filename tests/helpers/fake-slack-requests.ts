@@ -8,14 +8,18 @@ import { FAKE_IDS } from './fake-slack.js'
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef'
 
-export function slackSignature(secret: string, timestamp: number, rawBody: string): string {
+let triggers = 0
+/** Slack makes a fresh trigger_id for every user action; the app treats a repeated one as a replay. */
+export const nextTriggerId = () => `${++triggers}.${process.pid}.fake`
+
+export function slackSignature(secret: string, timestamp: number | string, rawBody: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`
 }
 
 export interface SendOptions {
   secret?: string
-  /** Unix seconds; defaults to now. */
-  timestamp?: number
+  /** Unix seconds (or any header value, signed as given); defaults to now. */
+  timestamp?: number | string
   /** Overrides the computed signature (forgery tests). */
   signature?: string
   retryNum?: number
@@ -72,7 +76,7 @@ export class SlackSender {
       text: fields.text,
       api_app_id: 'A0000001',
       response_url: fields.responseUrl,
-      trigger_id: '1.2.3',
+      trigger_id: nextTriggerId(),
     }).toString()
     return this.send(body, 'application/x-www-form-urlencoded', options)
   }
@@ -83,17 +87,7 @@ export class SlackSender {
   }
 
   event(event: Record<string, unknown>, options: SendOptions & { eventId?: string } = {}) {
-    const body = JSON.stringify({
-      token: 'deprecated-verification-token',
-      team_id: FAKE_IDS.teamId,
-      api_app_id: 'A0000001',
-      type: 'event_callback',
-      event_id: options.eventId ?? `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
-      event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: FAKE_IDS.teamId, user_id: FAKE_IDS.botUserId, is_bot: true }],
-      event,
-    })
-    return this.send(body, 'application/json', options)
+    return this.send(eventBody(event, options.eventId), 'application/json', options)
   }
 
   urlVerification(challenge: string, options?: SendOptions) {
@@ -103,6 +97,20 @@ export class SlackSender {
       options,
     )
   }
+}
+
+/** An Events API callback as Slack posts it (JSON), with a random event_id unless one is given. */
+export function eventBody(event: Record<string, unknown>, eventId?: string): string {
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: FAKE_IDS.teamId,
+    api_app_id: 'A0000001',
+    type: 'event_callback',
+    event_id: eventId ?? `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: FAKE_IDS.teamId, user_id: FAKE_IDS.botUserId, is_bot: true }],
+    event,
+  })
 }
 
 /** A block_actions payload for a click on a button carrying `value`. */
@@ -128,7 +136,7 @@ export function blockActionsPayload(fields: {
       channel_id: channelId,
       is_ephemeral: fields.ephemeral ?? true,
     },
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
     channel: { id: channelId, name: 'general' },
     response_url: fields.responseUrl,
     actions: [

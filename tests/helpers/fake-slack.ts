@@ -85,6 +85,12 @@ export class FakeSlack {
   readonly failures = new Map<string, string>()
   /** HTTP status the response_url targets answer with (200 unless a test wants respond() to fail). */
   responseStatus = 200
+  /** Calls answered 429 (not recorded in `calls`: Slack did not act on them), per method. */
+  readonly rateLimited = new Map<string, number>()
+  private rateLimits = new Map<string, number>()
+  /** While set, Web API calls are recorded on arrival (Slack acts on them) but answered only on thaw(). */
+  private frozen: Promise<void> | undefined
+  private thawFrozen: (() => void) | undefined
   private server: Server
   private wss: WebSocketServer
   private sockets = new Set<WebSocket>()
@@ -119,6 +125,7 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
+    this.thaw()
     for (const socket of this.sockets) socket.terminate()
     this.wss.close()
     this.server.closeAllConnections()
@@ -139,7 +146,28 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method)
   }
 
+  /** The Web API stops answering (a slow or stuck Slack) until thaw(); calls still take effect. */
+  freeze(): void {
+    this.frozen ??= new Promise((resolve) => {
+      this.thawFrozen = resolve
+    })
+  }
+
+  thaw(): void {
+    this.thawFrozen?.()
+    this.frozen = undefined
+    this.thawFrozen = undefined
+  }
+
+  /** The next `times` calls to `method` are answered 429 with `Retry-After: 0`, as Slack does when rate limiting. */
+  rateLimitNext(method: string, times = 1): void {
+    this.rateLimits.set(method, times)
+  }
+
   reset(): void {
+    this.thaw()
+    this.rateLimited.clear()
+    this.rateLimits.clear()
     this.calls.length = 0
     this.responses.length = 0
     this.socketReplies.length = 0
@@ -169,6 +197,11 @@ export class FakeSlack {
   }
 
   /** Sends a Socket Mode envelope to every connected client; resolves once the app has acknowledged it. */
+  /** Sends a raw frame (anything, even malformed) to every connected Socket Mode client. */
+  sendFrame(frame: string): void {
+    for (const socket of this.sockets) socket.send(frame)
+  }
+
   async sendEnvelope(envelope: {
     envelope_id: string
     type: string
@@ -228,10 +261,21 @@ export class FakeSlack {
       return
     }
     const method = url.pathname.slice('/api/'.length)
+    const limited = this.rateLimits.get(method) ?? 0
+    if (limited > 0) {
+      this.rateLimits.set(method, limited - 1)
+      this.rateLimited.set(method, (this.rateLimited.get(method) ?? 0) + 1)
+      this.changed()
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' })
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }))
+      return
+    }
     const auth = req.headers.authorization
     const call: ApiCall = { method, body, ...(auth ? { token: auth.replace(/^Bearer /, '') } : {}) }
     this.calls.push(call)
     this.changed()
+    if (this.frozen) await this.frozen
+    // The caller may have given up meanwhile; answering a closed socket is harmless.
 
     const failure = this.failures.get(method)
     if (failure) {

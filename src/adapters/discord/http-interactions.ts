@@ -3,28 +3,26 @@
  * any number of replicas can run behind a load balancer (two gateway processes would both receive every
  * interaction). Same core, same rendering, same click semantics as the gateway client; only slash
  * commands, autocomplete and buttons arrive this way (no mentions, no DMs: those need the gateway).
+ *
+ * Each request is checked before it is answered: body size (413), a timestamp within ±5 minutes and the
+ * Ed25519 signature (401), the payload's shape (400), and an interaction id not already answered by this
+ * process (409). Every refusal is one log line.
  */
 
 import type { KeyObject } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { ActionOutcome, Bot } from '../../bot/bot.js'
-import { type CardImage, CardRenderer, type CardSource } from '../../cards/card-renderer.js'
+import type { Bot } from '../../bot/bot.js'
+import { isFreshTimestamp, REPLAY_WINDOW_SECONDS, SeenOnce } from '../../bot/replay-guard.js'
+import { CardRenderer, type CardSource } from '../../cards/card-renderer.js'
 import { closeServer, takeOver } from '../../http/front.js'
 import type { Logger } from '../../logger.js'
-import { toChoices } from './autocomplete-choices.js'
-import { COMMAND_NAME, QUESTION_OPTION } from './command-definition.js'
-import { requesterOf, withDeadline } from './context.js'
 import { describeError } from './errors.js'
-import { CARD_FAILED, cardResponse, clickResponse } from './outcome.js'
-import {
-  ERROR_TEXT,
-  multipartMessage,
-  type RenderedMessage,
-  renderAnswer,
-  renderNotice,
-} from './render-message.js'
-import { isValidSignature, publicKeyFromHex } from './signature.js'
+import { type AnswerContext, answerInteraction, asMessage, type CallbackBody } from './http/answer.js'
+import { MESSAGE, PING, parseInteraction, type RawInteraction } from './http/payload.js'
+import { isValidSignature, publicKeyFromHex } from './http/signature.js'
+import { warmUpEndpoint } from './http/warm-up.js'
+import { ERROR_TEXT, renderNotice } from './render-message.js'
 
 export { isValidSignature, publicKeyFromHex }
 
@@ -39,81 +37,41 @@ export interface DiscordHttpOptions {
   maxBodyBytes?: number
   /** Quote cards (default: a renderer of its own). */
   cards?: CardSource
+  /**
+   * A bot that records nothing (src/bot/warm-up.ts): before listening, signed interactions go through a
+   * throwaway endpoint with it, so that the first real ones find that code compiled.
+   */
+  warmUp?: Bot
 }
 
-/** Interaction and callback types, as numbers: this module only speaks the raw API. */
-const PING = 1
-const APPLICATION_COMMAND = 2
-const MESSAGE_COMPONENT = 3
-const AUTOCOMPLETE = 4
-const PONG = 1
-const MESSAGE = 4
-const DEFERRED_MESSAGE = 5
-const DEFERRED_UPDATE = 6
-const UPDATE = 7
-const AUTOCOMPLETE_RESULT = 8
-const EPHEMERAL = 64
-const BUTTON = 2
+const silent = (logger: Logger) => logger.child({ warmUp: true }, { level: 'silent' })
 
-const NO_MENTIONS = { parse: [] }
-
-interface RawUser {
-  id: string
-  username?: string
-  global_name?: string | null
+const header = (request: IncomingMessage, name: string): string | undefined => {
+  const value = request.headers[name]
+  return typeof value === 'string' ? value : undefined
 }
-
-interface RawOption {
-  name?: unknown
-  value?: unknown
-  focused?: boolean
-}
-
-interface RawInteraction {
-  type?: unknown
-  id?: string
-  token?: string
-  application_id?: string
-  locale?: string
-  user?: RawUser
-  member?: { user?: RawUser }
-  data?: { name?: unknown; options?: RawOption[]; custom_id?: unknown; component_type?: unknown }
-  message?: { flags?: number }
-}
-
-interface CallbackBody {
-  type: number
-  data?: Record<string, unknown>
-}
-
-const asMessage = (message: RenderedMessage, ephemeral: boolean): Record<string, unknown> => ({
-  ...message,
-  allowed_mentions: NO_MENTIONS,
-  ...(ephemeral ? { flags: EPHEMERAL } : {}),
-})
-
-const optionsOf = (interaction: RawInteraction): RawOption[] =>
-  Array.isArray(interaction.data?.options) ? interaction.data.options : []
 
 export class DiscordInteractionsEndpoint {
   private readonly key: KeyObject
   private readonly api: string
-  private readonly deferAfterMs: number
   private readonly maxBodyBytes: number
   private readonly log: Logger
-  private readonly cards: CardSource
+  private readonly context: AnswerContext
+  /** Interaction ids already answered by this process. */
+  private readonly seen = new SeenOnce()
 
-  constructor(
-    private readonly bot: Bot,
-    options: DiscordHttpOptions,
-    logger: Logger,
-  ) {
+  constructor(bot: Bot, options: DiscordHttpOptions, logger: Logger) {
     this.key = publicKeyFromHex(options.publicKey)
     this.api = (options.apiUrl ?? 'https://discord.com/api').replace(/\/+$/, '')
-    this.deferAfterMs = options.deferAfterMs ?? 2000
     this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
-    this.cards = options.cards ?? new CardRenderer()
     this.log = logger.child({ adapter: 'discord-http' })
+    this.context = {
+      bot,
+      deferAfterMs: options.deferAfterMs ?? 2000,
+      cards: options.cards ?? new CardRenderer(),
+      log: this.log,
+      followUp: (interaction, method, data) => this.followUp(interaction, method, data),
+    }
   }
 
   /** A node:http listener; mount it on the path registered as the interactions endpoint URL. */
@@ -124,39 +82,44 @@ export class DiscordInteractionsEndpoint {
     })
   }
 
+  private refuse(response: ServerResponse, status: number, reason: string, interaction?: string): void {
+    this.log[status === 409 ? 'info' : 'warn'](
+      { status, reason, interaction },
+      'discord http request refused',
+    )
+    response.writeHead(status, { 'content-type': 'text/plain' }).end(reason)
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'POST') {
       response.writeHead(405, { allow: 'POST' }).end()
       return
     }
     const body = await this.readBody(request)
-    if (!body) {
-      response.writeHead(413).end()
-      return
-    }
-    const signature = request.headers['x-signature-ed25519']
-    const timestamp = request.headers['x-signature-timestamp']
-    if (
-      !isValidSignature(
-        this.key,
-        typeof signature === 'string' ? signature : undefined,
-        typeof timestamp === 'string' ? timestamp : undefined,
-        body,
+    if (!body) return this.refuse(response, 413, 'body over the size limit')
+    const timestamp = header(request, 'x-signature-timestamp')
+    if (!isFreshTimestamp(timestamp)) {
+      return this.refuse(
+        response,
+        401,
+        `timestamp missing, malformed or over ${REPLAY_WINDOW_SECONDS} s away`,
       )
-    ) {
-      response.writeHead(401, { 'content-type': 'text/plain' }).end('invalid request signature')
-      return
     }
-    let interaction: RawInteraction
+    if (!isValidSignature(this.key, header(request, 'x-signature-ed25519'), timestamp, body)) {
+      return this.refuse(response, 401, 'invalid request signature')
+    }
+    let json: unknown
     try {
-      interaction = JSON.parse(body.toString('utf8')) as RawInteraction
+      json = JSON.parse(body.toString('utf8'))
     } catch {
-      response.writeHead(400).end()
-      return
+      return this.refuse(response, 400, 'not JSON')
     }
-    if (typeof interaction !== 'object' || interaction === null) {
-      response.writeHead(400).end()
-      return
+    const parsed = parseInteraction(json)
+    if (!parsed.ok) return this.refuse(response, 400, `malformed interaction: ${parsed.reason}`)
+    const { interaction } = parsed
+    // PING carries nothing to answer twice; anything else is answered once per process.
+    if (interaction.type !== PING && !this.seen.first(interaction.id ?? '')) {
+      return this.refuse(response, 409, 'interaction already answered', interaction.id)
     }
 
     let sent = false
@@ -166,17 +129,15 @@ export class DiscordInteractionsEndpoint {
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(callback))
     }
     try {
-      await this.answer(interaction, send)
+      await answerInteraction(this.context, interaction, send)
     } catch (error) {
       this.log.error(
         { interaction: interaction.id, error: describeError(error) },
         'discord interaction failed',
       )
-      if (!sent) send({ type: MESSAGE, data: asMessage(renderNotice(ERROR_TEXT), true) })
-      else
-        await this.followUp(interaction, 'POST', asMessage(renderNotice(ERROR_TEXT), true)).catch(
-          () => undefined,
-        )
+      const apology = asMessage(renderNotice(ERROR_TEXT), true)
+      if (!sent) send({ type: MESSAGE, data: apology })
+      else await this.followUp(interaction, 'POST', apology).catch(() => undefined)
     }
   }
 
@@ -192,92 +153,6 @@ export class DiscordInteractionsEndpoint {
       chunks.push(chunk as Buffer)
     }
     return Buffer.concat(chunks)
-  }
-
-  private async answer(interaction: RawInteraction, send: (callback: CallbackBody) => void): Promise<void> {
-    const user = interaction.member?.user ?? interaction.user
-    switch (interaction.type) {
-      case PING:
-        send({ type: PONG })
-        return
-      case AUTOCOMPLETE: {
-        const focused = optionsOf(interaction).find((option) => option.focused)
-        const partial = focused?.name === QUESTION_OPTION ? String(focused.value ?? '') : undefined
-        const choices = partial === undefined ? [] : toChoices(this.bot.autocomplete(partial))
-        send({ type: AUTOCOMPLETE_RESULT, data: { choices } })
-        return
-      }
-      case APPLICATION_COMMAND: {
-        if (interaction.data?.name !== COMMAND_NAME || !user) {
-          send({
-            type: MESSAGE,
-            data: asMessage(renderNotice('Cette commande n’existe plus. Utilisez /ia-cinema.'), true),
-          })
-          return
-        }
-        const value = optionsOf(interaction).find((option) => option.name === QUESTION_OPTION)?.value
-        const text =
-          typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)
-        let deferred = false
-        const answer = await withDeadline(
-          this.bot.ask(text, requesterOf(user, interaction.locale)),
-          this.deferAfterMs,
-          async () => {
-            deferred = true
-            send({ type: DEFERRED_MESSAGE, data: { flags: EPHEMERAL } })
-          },
-        )
-        const data = asMessage(renderAnswer(answer), true)
-        if (deferred) await this.followUp(interaction, 'PATCH', data)
-        else send({ type: MESSAGE, data })
-        return
-      }
-      case MESSAGE_COMPONENT: {
-        const customId = interaction.data?.custom_id
-        if (interaction.data?.component_type !== BUTTON || typeof customId !== 'string' || !user) break
-        let deferred = false
-        const outcome = await withDeadline(
-          this.bot.act(customId, requesterOf(user, interaction.locale)),
-          this.deferAfterMs,
-          async () => {
-            deferred = true
-            send({ type: DEFERRED_UPDATE })
-          },
-        )
-        const name = user.global_name ?? user.username ?? ''
-        if (outcome.type === 'card') {
-          // Acknowledged before drawing: a cold renderer may take longer than Discord's 3 seconds.
-          if (!deferred) send({ type: DEFERRED_UPDATE })
-          await this.postCard(interaction, outcome, { id: user.id, name })
-          return
-        }
-        const onEphemeral = ((interaction.message?.flags ?? 0) & EPHEMERAL) !== 0
-        const { mode, message } = clickResponse(outcome, { id: user.id, name }, onEphemeral)
-        const data = asMessage(message, mode === 'private')
-        if (!deferred) send({ type: mode === 'update' ? UPDATE : MESSAGE, data })
-        else await this.followUp(interaction, mode === 'update' ? 'PATCH' : 'POST', data)
-        return
-      }
-    }
-    send({ type: MESSAGE, data: asMessage(renderNotice('Cette action n’est pas prise en charge.'), true) })
-  }
-
-  /** The card as a public follow-up with the PNG attached, or a private word when it cannot be drawn. */
-  private async postCard(
-    interaction: RawInteraction,
-    outcome: Extract<ActionOutcome, { type: 'card' }>,
-    clicker: { id: string; name: string },
-  ): Promise<void> {
-    let card: CardImage
-    try {
-      card = await this.cards.card(outcome.item, outcome.corpusVersion)
-    } catch (error) {
-      this.log.error({ interaction: interaction.id, error: describeError(error) }, 'discord card failed')
-      await this.followUp(interaction, 'POST', asMessage(renderNotice(CARD_FAILED), true))
-      return
-    }
-    const data = asMessage(cardResponse(outcome.item, card, clicker), false)
-    await this.followUp(interaction, 'POST', multipartMessage(data, card))
   }
 
   /** Edits the original response (PATCH) or adds a follow-up message (POST) through the interaction webhook. */
@@ -310,6 +185,15 @@ export async function startDiscordHttp(
   options: DiscordHttpOptions & { port: number; host?: string },
   logger: Logger,
 ): Promise<{ port: number; stop(): Promise<void> }> {
+  if (options.warmUp) {
+    const warmBot = options.warmUp
+    // Follow-ups of the throwaway endpoint go nowhere (nothing listens on port 9), never to Discord.
+    const nowhere = 'http://127.0.0.1:9/api'
+    await warmUpEndpoint(
+      (publicKey) =>
+        new DiscordInteractionsEndpoint(warmBot, { publicKey, apiUrl: nowhere }, silent(logger)).listener,
+    )
+  }
   const endpoint = new DiscordInteractionsEndpoint(bot, options, logger)
   const server = createServer(endpoint.listener)
   // Interactions in flight are answered before the server closes; keep-alive connections do not hold it open.

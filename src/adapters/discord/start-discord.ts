@@ -8,6 +8,7 @@ import { Client, Events, GatewayIntentBits, Partials } from 'discord.js'
 import type { AnswerItem } from '../../answers/answer.js'
 import type { AdapterHandle, CardFile } from '../../bot/adapter.js'
 import type { Bot } from '../../bot/bot.js'
+import { SeenOnce } from '../../bot/replay-guard.js'
 import { CardRenderer, type CardSource } from '../../cards/card-renderer.js'
 import type { DiscordConfig } from '../../config.js'
 import type { Logger } from '../../logger.js'
@@ -16,6 +17,7 @@ import { DiscordStartError, describeError, isTokenRefused } from './errors.js'
 import { handleInteraction } from './handlers/interaction.js'
 import { handleMessage } from './handlers/message.js'
 import { cardAttachment, renderDailyQuote, withCard } from './render-message.js'
+import { warmUpDiscord } from './warm-up.js'
 
 export interface DiscordOptions {
   /** How long to wait for READY and the guilds after login (default 30 s). */
@@ -24,6 +26,8 @@ export interface DiscordOptions {
   deferAfterMs?: number
   /** Quote cards, shared with the other adapters so each card is drawn once (default: a renderer of its own). */
   cards?: CardSource
+  /** A bot that records nothing (src/bot/warm-up.ts), to warm the rendering with before connecting. */
+  warmUp?: Bot
 }
 
 export interface DiscordHandle extends AdapterHandle {
@@ -55,6 +59,7 @@ export async function startDiscord(
     deferAfterMs: options.deferAfterMs ?? 2000,
     cards: options.cards ?? new CardRenderer(),
   }
+  if (options.warmUp) await warmUpDiscord(options.warmUp)
   const client = createDiscordClient(config)
 
   // A rejected async listener becomes an 'error' event; without a listener the process would exit.
@@ -83,8 +88,16 @@ export async function startDiscord(
     work.then(forget, forget)
   }
 
+  // A resumed session may replay events. discord.js drops a MESSAGE_CREATE for a message it has cached, but
+  // hands every INTERACTION_CREATE on: each interaction is answered once per process here.
+  const answered = new SeenOnce()
+
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopped) return
+    if (!answered.first(interaction.id)) {
+      log.info({ interaction: interaction.id }, 'discord: interaction already answered, ignored')
+      return
+    }
     track(
       handleInteraction(interaction, { ...context, log: log.child({ reqId: interaction.id }) }).catch(
         (error: unknown) => log.error({ error: describeError(error) }, 'discord interaction listener failed'),

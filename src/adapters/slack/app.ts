@@ -1,6 +1,5 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { App } from '@slack/bolt'
 import type { AnswerItem } from '../../answers/answer.js'
 import type { AdapterHandle, CardFile, HttpRoute } from '../../bot/adapter.js'
 import type { Bot } from '../../bot/bot.js'
@@ -9,10 +8,11 @@ import type { SlackConfig } from '../../config.js'
 import { type Front, takeOver } from '../../http/front.js'
 import type { Logger } from '../../logger.js'
 import { uploadCard } from './actions/share-card.js'
-import { boltLevelFor, boltLogger } from './bolt-logger.js'
+import { buildApp } from './build-app.js'
 import { SlackConfigError, SlackStartError } from './errors.js'
 import { registerListeners } from './listeners.js'
 import { renderDailyQuote } from './render-blocks.js'
+import { warmUpSlack } from './warm-up.js'
 
 export interface SlackHandle extends AdapterHandle {
   mode: 'http' | 'socket'
@@ -28,6 +28,13 @@ export interface SlackOptions {
   routes?: HttpRoute[]
   /** Quote cards, shared with the other adapters so each card is drawn once (default: a renderer of its own). */
   cards?: CardSource
+  /** How long a Web API call may take before it is given up, never retried (default 10 s). */
+  webApiTimeoutMs?: number
+  /**
+   * A bot that records nothing (src/bot/warm-up.ts): before listening, the warm-up questions go through the
+   * adapter's whole path with it, so that the first requests find that code compiled.
+   */
+  warmUp?: Bot
 }
 
 const DEFAULT_ACK_BUDGET_MS = 1500
@@ -54,29 +61,15 @@ export async function startSlack(
     throw new SlackConfigError('Slack: HTTP mode needs a signing secret (or an app token for Socket Mode)')
   }
   const log = logger.child({ platform: 'slack' })
-  const boltLog = boltLogger(log)
   const slackApiUrl = apiBase(config.apiUrl)
-  const app = new App({
-    token: config.botToken,
-    ...(socketMode
-      ? { socketMode: true, appToken: config.appToken }
-      : { signingSecret: config.signingSecret }),
-    logger: boltLog,
-    logLevel: boltLevelFor(log.level),
-    // Interactions are stateless (state travels in button values): Bolt's conversation store is not used.
-    convoStore: false,
-    // The mention and DM listeners already drop every bot message, this bot's own included; Bolt's
-    // ignoreSelf middleware would repeat that check on every request.
-    ignoreSelf: false,
-    clientOptions: {
-      ...(slackApiUrl ? { slackApiUrl } : {}),
-      // An answer that arrives minutes late is worse than none: retry briefly, give up, log.
-      retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
-      timeout: 10_000,
-    },
-    // auth.test runs in init(), awaited below, instead of as a floating promise in the constructor: a bad
-    // token then fails start-up cleanly rather than as an unhandled rejection.
-    deferInitialization: true,
+  // Before the real app listens, a throwaway copy answers the warm-up questions on a loopback port.
+  if (options.warmUp) await warmUpSlack(options.warmUp, { socketMode, log, slackApiUrl })
+  const app = buildApp({
+    botToken: config.botToken,
+    ...(socketMode ? { appToken: config.appToken } : { signingSecret: config.signingSecret }),
+    slackApiUrl,
+    webApiTimeoutMs: options.webApiTimeoutMs,
+    log,
   })
   const listeners = registerListeners(app, {
     bot,

@@ -10,6 +10,7 @@ import type { CardSource } from '../../cards/card-renderer.js'
 import type { Logger } from '../../logger.js'
 import { MESSAGES } from './messages.js'
 import { renderAnswer, renderHome, renderNotice, type SlackMessage } from './render-blocks.js'
+import { wasRateLimited } from './web-api-policy.js'
 
 type WebClient = webApi.WebClient
 
@@ -31,6 +32,16 @@ export function apiErrorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('data' in error)) return undefined
   const data = (error as { data?: { error?: unknown } }).data
   return typeof data?.error === 'string' ? data.error : undefined
+}
+
+/**
+ * Whether a failed Web API call may have taken effect all the same: a timeout, a dropped connection or a 5xx
+ * leaves Slack's side unknown (it may have posted). An `ok: false` answer, or a 429, means it did not act.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  if (code === 'slack_webapi_http_error') return true
+  return code === 'slack_webapi_request_error' && !wasRateLimited(error)
 }
 
 /** Fields worth logging about an error, without the request body (which may carry tokens). */

@@ -52,6 +52,7 @@ beforeAll(async () => {
     readyTimeoutMs: 5000,
     deferAfterMs: 1000,
     cards,
+    warmUp: await createTestBot(),
   })
 }, 15_000)
 
@@ -393,6 +394,34 @@ describe('mentions and direct messages', () => {
     const id = fake.messageCreate(`<@${IDS.bot}> test:boom`)
     const post = await fake.waitForRequest((r) => r.body?.message_reference?.message_id === id)
     expect(post.body.content).toBe('Désolé, une erreur est survenue. Réessayez dans un instant.')
+  })
+})
+
+describe('replays and malformed interactions', () => {
+  it('answers an interaction the gateway delivers twice once', async () => {
+    const interaction = fake.slashCommand('monteur')
+    await fake.callbackFor(interaction)
+    fake.redispatch(interaction.id)
+    // Events are handled in order: once a later one is answered, the replay has been seen.
+    await fake.callbackFor(fake.slashCommand('aide'))
+    expect(fake.requests.filter((r) => r.path.includes(interaction.token))).toHaveLength(1)
+  })
+
+  it.each([
+    ['an option that is an object', () => fake.slashCommand({ toString: 1 })],
+    ['an option that is a list', () => fake.slashCommand(['monteur'])],
+    [
+      'an autocomplete value that is an object',
+      () => fake.autocomplete({ toString: 1 } as unknown as string),
+    ],
+    ['a custom_id that is an object', () => fake.buttonClick({ toString: 1 } as unknown as string)],
+  ])('ignores %s with one log line, and keeps answering', async (_name, send) => {
+    const before = logs.length
+    const interaction = send()
+    await fake.callbackFor(fake.slashCommand('aide'))
+    expect(fake.requests.filter((r) => r.path.includes(interaction.token))).toEqual([])
+    const lines = logs.slice(before).filter((line) => line.level >= 40)
+    expect(lines.map((line) => line.msg)).toEqual(['discord: malformed interaction ignored'])
   })
 })
 

@@ -17,6 +17,9 @@ const { publicKey, privateKey } = generateKeyPairSync('ed25519')
 const publicKeyHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex')
 const otherKey = generateKeyPairSync('ed25519').privateKey
 
+const logs: Array<{ level: number; msg: string; status?: number }> = []
+const refusals = () => logs.filter((line) => line.msg === 'discord http request refused')
+
 let fake: FakeDiscord
 let endpoint: { port: number; stop(): Promise<void> }
 
@@ -24,8 +27,16 @@ beforeAll(async () => {
   fake = await FakeDiscord.start()
   endpoint = await startDiscordHttp(
     await createTestBot(),
-    { publicKey: publicKeyHex, apiUrl: fake.apiUrl, deferAfterMs: 1000, port: 0, host: '127.0.0.1' },
-    pino({ level: 'silent' }),
+    {
+      publicKey: publicKeyHex,
+      apiUrl: fake.apiUrl,
+      deferAfterMs: 1000,
+      port: 0,
+      host: '127.0.0.1',
+      // As npm start does: signed interactions through a throwaway endpoint first, with a bot that records nothing.
+      warmUp: await createTestBot(),
+    },
+    pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) }),
   )
 })
 
@@ -36,10 +47,17 @@ afterAll(async () => {
 
 async function post(
   payload: unknown,
-  options: { key?: KeyObject; tamper?: boolean; headers?: Record<string, string>; raw?: string } = {},
+  options: {
+    key?: KeyObject
+    tamper?: boolean
+    headers?: Record<string, string>
+    raw?: string
+    /** Signed as given; defaults to now in Unix seconds. */
+    timestamp?: string | number
+  } = {},
 ) {
   const body = options.raw ?? JSON.stringify(payload)
-  const timestamp = String(Math.floor(Date.now() / 1000))
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000))
   const signed = options.tamper ? `${body} ` : body
   const signature = sign(null, Buffer.from(timestamp + signed), options.key ?? privateKey).toString('hex')
   const response = await fetch(`http://127.0.0.1:${endpoint.port}/interactions`, {
@@ -82,6 +100,13 @@ const command = (question: unknown) =>
     options: [{ name: 'question', type: 3, value: question }],
   })
 
+describe('start', () => {
+  it('warmed up without a request to Discord or a log line above debug', () => {
+    expect(fake.requests).toEqual([])
+    expect(logs.filter((line) => line.level > 30)).toEqual([])
+  })
+})
+
 describe('signature', () => {
   it('answers a signed PING with PONG', async () => {
     expect(await post({ type: 1 })).toEqual({ status: 200, json: { type: 1 } })
@@ -101,6 +126,25 @@ describe('signature', () => {
     expect(get.status).toBe(405)
     expect((await post(undefined, { raw: 'x'.repeat(2 * 1024 * 1024) })).status).toBe(413)
     expect((await post(undefined, { raw: 'pas du json' })).status).toBe(400)
+  })
+
+  const now = () => Math.floor(Date.now() / 1000)
+  it.each([
+    ['a day old', () => now() - 86_400],
+    ['six minutes old', () => now() - 6 * 60],
+    ['six minutes ahead', () => now() + 6 * 60],
+    ['a day ahead', () => now() + 86_400],
+    ['in milliseconds', () => Date.now()],
+    ['not a number', () => 'x'],
+  ])('refuses a correctly signed request whose timestamp is %s with 401', async (_name, timestamp) => {
+    const before = refusals().length
+    expect((await post(command('monteur'), { timestamp: timestamp() })).status).toBe(401)
+    expect(refusals().slice(before)).toMatchObject([{ level: 40, status: 401 }])
+  })
+
+  it('accepts a timestamp four minutes off (clock skew)', async () => {
+    expect((await post({ type: 1 }, { timestamp: now() - 4 * 60 })).status).toBe(200)
+    expect((await post({ type: 1 }, { timestamp: now() + 4 * 60 })).status).toBe(200)
   })
 
   it('rejects a public key that is not 32 bytes of hex', () => {
@@ -209,5 +253,37 @@ describe('interactions', () => {
       type: 4,
       data: { flags: 64, content: 'Désolé, une erreur est survenue. Réessayez dans un instant.' },
     })
+  })
+})
+
+describe('replays and malformed interactions', () => {
+  it('answers an interaction id once; the same signed request again gets 409', async () => {
+    const payload = command('monteur')
+    const first = await post(payload)
+    expect(first.json.type).toBe(4)
+    expect((await post(payload)).status).toBe(409)
+    // Another interaction is answered as usual.
+    expect((await post(command('monteur'))).status).toBe(200)
+  })
+
+  it.each([
+    ['null', null],
+    ['a list', [command('monteur')]],
+    ['no type', { id: '1', token: 't' }],
+    ['a command without id', { ...command('monteur'), id: undefined }],
+    ['a command without token', { ...command('monteur'), token: undefined }],
+    ['an option that is an object', command({ toString: 1 })],
+    ['an option that is a list', command(['monteur'])],
+    ['options that are not a list', interaction(2, { name: 'ia-cinema', options: { question: 'x' } })],
+    ['a user id that is an object', { ...command('monteur'), member: { user: { id: { toString: 1 } } } }],
+    ['a custom_id that is an object', interaction(3, { custom_id: { toString: 1 }, component_type: 2 })],
+    [
+      'an autocomplete value that is an object',
+      interaction(4, { name: 'ia-cinema', options: [{ name: 'question', value: {}, focused: true }] }),
+    ],
+  ])('refuses %s with 400 and one log line', async (_name, payload) => {
+    const before = refusals().length
+    expect((await post(payload)).status).toBe(400)
+    expect(refusals().slice(before)).toMatchObject([{ level: 40, status: 400 }])
   })
 })

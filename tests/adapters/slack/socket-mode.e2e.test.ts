@@ -9,19 +9,21 @@ import { FAKE_IDS, type FakeSlack, startFakeSlack } from '../../helpers/fake-sla
 import { blockActionsPayload } from '../../helpers/fake-slack-requests.js'
 import { blockKitViolations, visibleText } from './block-kit-limits.js'
 import { FakeBot, MONTAGE } from './fake-bot.js'
-import { memoryLogger } from './harness.js'
+import { type LogLine, memoryLogger } from './harness.js'
 
 const USER = 'U0000001'
 
 let slack: FakeSlack
 let handle: SlackHandle
 let openedWith: string | undefined
+let logs: LogLine[]
 let envelopes = 0
 const envelopeId = () => `env-${++envelopes}`
 
 beforeAll(async () => {
   slack = await startFakeSlack()
-  const { logger } = memoryLogger()
+  const { logger, lines } = memoryLogger()
+  logs = lines
   handle = await startSlack(
     new FakeBot(),
     { botToken: 'xoxb-test-token', appToken: 'xapp-test-token', apiUrl: slack.apiUrl, port: 0 },
@@ -36,6 +38,7 @@ afterAll(async () => {
 })
 beforeEach(() => {
   slack.reset()
+  logs.length = 0
 })
 
 const eventPayload = (event: Record<string, unknown>) => ({
@@ -121,5 +124,55 @@ describe('Slack in Socket Mode', () => {
     })
     const response = await slack.waitFor(() => slack.responses[0])
     expect(response.body).toMatchObject({ response_type: 'ephemeral', replace_original: true })
+  })
+})
+
+describe('malformed and repeated envelopes', () => {
+  /** A mention answered in C0BARRIER: every envelope sent before it has been handled by then. */
+  async function barrier() {
+    const ts = `1700000900.${envelopes}`
+    const event = { type: 'app_mention', user: USER, channel: 'C0BARRIER', ts, text: 'monteur' }
+    await slack.sendEnvelope({ envelope_id: envelopeId(), type: 'events_api', payload: eventPayload(event) })
+    await slack.waitFor(() => slack.callsTo('chat.postMessage').find((c) => c.body.thread_ts === ts))
+  }
+  const dropped = () => logs.filter((l) => l.msg === 'slack: envelope acknowledged and dropped')
+
+  it.each([
+    ['an events_api envelope with a null payload', 'events_api', null],
+    ['an events_api envelope with an empty payload', 'events_api', {}],
+    [
+      'an app_mention without channel',
+      'events_api',
+      eventPayload({ type: 'app_mention', user: USER, ts: '1.1', text: 'sans canal' }),
+    ],
+    [
+      'an app_mention whose text is an object',
+      'events_api',
+      eventPayload({ type: 'app_mention', channel: 'C1', ts: '1.2', text: { toString: 1 } }),
+    ],
+    ['a slash_commands envelope with a null payload', 'slash_commands', null],
+    ['a click without container', 'interactive', { type: 'block_actions', user: { id: USER }, actions: [] }],
+  ])('acknowledges %s, drops it and logs one line', async (_name, type, payload) => {
+    const reply = await slack.sendEnvelope({ envelope_id: envelopeId(), type, payload })
+    expect(reply.payload).toEqual({})
+    expect(dropped()).toHaveLength(1)
+    await barrier()
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1)
+    expect(logs.some((l) => l.level >= 50)).toBe(false)
+  })
+
+  it('drops a frame that is not JSON with one log line, and keeps serving', async () => {
+    slack.sendFrame('{pas du json')
+    await barrier()
+    expect(dropped()).toHaveLength(1)
+  })
+
+  it('answers an event delivered twice in two envelopes once', async () => {
+    const event = { type: 'app_mention', user: USER, channel: 'C0TWICE', ts: '1700000950.1', text: 'monteur' }
+    const payload = { ...eventPayload(event), event_id: 'EvTWICE' }
+    await slack.sendEnvelope({ envelope_id: envelopeId(), type: 'events_api', retry_attempt: 0, payload })
+    await slack.sendEnvelope({ envelope_id: envelopeId(), type: 'events_api', retry_attempt: 0, payload })
+    await barrier()
+    expect(slack.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0TWICE')).toHaveLength(1)
   })
 })

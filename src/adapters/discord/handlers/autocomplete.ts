@@ -1,7 +1,9 @@
 import type { AutocompleteInteraction } from 'discord.js'
+import { cutQuestion } from '../../../bot/question-length.js'
 import { toChoices } from '../autocomplete-choices.js'
 import { COMMAND_NAME, QUESTION_OPTION } from '../command-definition.js'
 import type { HandlerContext } from '../context.js'
+import { optionText } from '../inbound.js'
 
 /** Completions for the `question` option; autocomplete cannot be deferred, so it stays synchronous. */
 export async function handleAutocomplete(
@@ -13,5 +15,5 @@ export async function handleAutocomplete(
     await interaction.respond([])
     return
   }
-  await interaction.respond(toChoices(context.bot.autocomplete(String(focused.value))))
+  await interaction.respond(toChoices(context.bot.autocomplete(cutQuestion(optionText(focused.value)))))
 }

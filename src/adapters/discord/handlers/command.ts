@@ -1,6 +1,8 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js'
+import { cutQuestion } from '../../../bot/question-length.js'
 import { COMMAND_NAME, QUESTION_OPTION } from '../command-definition.js'
 import { type HandlerContext, NO_MENTIONS, requesterOf, withDeadline } from '../context.js'
+import { optionText } from '../inbound.js'
 import { renderAnswer, renderNotice } from '../render-message.js'
 
 /** `/ia-cinema question:<text>`: the core parses the text (search, citation, metiers, aide…). */
@@ -17,9 +19,8 @@ export async function handleCommand(
     })
     return
   }
-  // Read loosely: a forged payload with a non-string value is still a question, not a crash.
-  const value = interaction.options.get(QUESTION_OPTION)?.value
-  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)
+  // The options were checked at the edge (handlers/interaction.ts): a string, a number or a boolean.
+  const text = cutQuestion(optionText(interaction.options.get(QUESTION_OPTION)?.value))
   context.log.debug({ interaction: interaction.id, length: text.length }, 'discord command')
   const answer = await withDeadline(
     context.bot.ask(text, requesterOf(interaction.user, interaction.locale)),

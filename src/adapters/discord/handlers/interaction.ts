@@ -1,6 +1,7 @@
 import { type Interaction, MessageFlags } from 'discord.js'
 import { type HandlerContext, NO_MENTIONS } from '../context.js'
 import { describeError, isStaleInteractionError } from '../errors.js'
+import { customIdSchema, describeIssues, optionsSchema } from '../inbound.js'
 import { ERROR_TEXT, renderNotice } from '../render-message.js'
 import { handleAutocomplete } from './autocomplete.js'
 import { handleButton } from './button.js'
@@ -41,8 +42,30 @@ async function reportFailure(
   }
 }
 
+/** Why an interaction cannot be read as Discord documents it, or undefined when it can. */
+function malformation(interaction: Interaction): string | undefined {
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
+    const options = optionsSchema.safeParse(interaction.options.data)
+    return options.success ? undefined : `options: ${describeIssues(options.error)}`
+  }
+  if (interaction.isButton()) {
+    const customId = customIdSchema.safeParse(interaction.customId)
+    return customId.success ? undefined : `custom_id: ${describeIssues(customId.error)}`
+  }
+  return undefined
+}
+
 /** The one interactionCreate listener: routes by kind and never lets an error escape. */
 export async function handleInteraction(interaction: Interaction, context: HandlerContext): Promise<void> {
+  const problem = malformation(interaction)
+  if (problem) {
+    // Only a forged or broken payload looks like this; there is no one to answer.
+    context.log.warn(
+      { interaction: interaction.id, reason: problem },
+      'discord: malformed interaction ignored',
+    )
+    return
+  }
   try {
     if (interaction.isChatInputCommand()) await handleCommand(interaction, context)
     else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, context)

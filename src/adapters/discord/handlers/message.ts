@@ -1,4 +1,5 @@
 import type { Message } from 'discord.js'
+import { cutQuestion } from '../../../bot/question-length.js'
 import { escapeRegExp } from '../../../text/regexp.js'
 import { type HandlerContext, NO_MENTIONS, requesterOf } from '../context.js'
 import { describeError } from '../errors.js'
@@ -39,10 +40,12 @@ export async function handleMessage(message: Message<boolean>, context: HandlerC
   if (message.author.bot || message.webhookId || message.system) return
   const identity = identityOf(message)
   if (!identity) return
+  // A message can be thousands of characters: only what the engine reads is kept, before anything else.
+  const content = cutQuestion(message.content)
   const isDirect = message.guildId === null
-  if (!isDirect && !addressesBot(message.content, identity)) return
+  if (!isDirect && !addressesBot(content, identity)) return
 
-  const text = stripBotMentions(message.content, identity)
+  const text = stripBotMentions(content, identity)
   context.log.debug({ message: message.id, direct: isDirect, length: text.length }, 'discord mention')
   try {
     const answer = await context.bot.ask(text, requesterOf(message.author))

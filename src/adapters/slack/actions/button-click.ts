@@ -5,6 +5,7 @@ import { renderNotice, renderShare } from '../render-blocks.js'
 import {
   apiErrorCode,
   errorFields,
+  outcomeUnknown,
   publishHome,
   renderSafely,
   replyPrivately,
@@ -71,7 +72,13 @@ export function buttonClick(deps: SlackDeps) {
             unfurl_media: false,
           })
         } catch (error) {
-          deps.logger.error(errorFields(error), 'slack: sharing a passage failed')
+          const unknown = outcomeUnknown(error)
+          deps.logger.error(
+            { ...errorFields(error), outcomeUnknown: unknown },
+            'slack: sharing a passage failed',
+          )
+          // The passage may be in the channel already: saying it failed would invite a second share.
+          if (unknown) return
           const code = apiErrorCode(error)
           await notify(code && CANNOT_POST.has(code) ? MESSAGES.cannotPost : MESSAGES.failure)
         }

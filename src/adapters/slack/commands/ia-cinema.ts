@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { SLASH_COMMAND } from '../../../../commands/command.js'
+import { cutQuestion } from '../../../bot/question-length.js'
 import {
   errorFields,
   renderSafely,
@@ -39,7 +40,8 @@ export function iaCinemaCommand(deps: SlackDeps) {
     client,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const requester = slackRequester(command.user_id)
-    const pending = safeAsk(deps, command.text ?? '', requester)
+    // Cut before anything reads it: only the part the engine reads is worth carrying.
+    const pending = safeAsk(deps, cutQuestion(command.text ?? ''), requester)
     const early = await within(pending, deps.ackBudgetMs)
     if (early !== LATE) {
       const message = renderSafely(deps, early)

@@ -1,7 +1,14 @@
 import type { webApi } from '@slack/bolt'
 import { MESSAGES } from '../messages.js'
 import { renderNotice } from '../render-blocks.js'
-import { errorFields, renderSafely, type SlackDeps, safeAsk, slackRequester } from '../reply.js'
+import {
+  errorFields,
+  outcomeUnknown,
+  renderSafely,
+  type SlackDeps,
+  safeAsk,
+  slackRequester,
+} from '../reply.js'
 
 interface Conversation {
   client: webApi.WebClient
@@ -29,8 +36,13 @@ export async function answerInConversation(deps: SlackDeps, conversation: Conver
       unfurl_media: false,
     })
   } catch (error) {
-    deps.logger.error({ ...errorFields(error), channel }, 'slack: chat.postMessage failed')
-    if (!user) return
+    const unknown = outcomeUnknown(error)
+    deps.logger.error(
+      { ...errorFields(error), channel, outcomeUnknown: unknown },
+      'slack: chat.postMessage failed',
+    )
+    // Slack may have posted the answer after all: an apology beside it would be wrong, a second try a duplicate.
+    if (!user || unknown) return
     try {
       await client.chat.postEphemeral({
         channel,

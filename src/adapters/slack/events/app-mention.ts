@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt'
+import { cutQuestion } from '../../../bot/question-length.js'
 import type { SlackDeps } from '../reply.js'
 import { answerInConversation, stripBotMention } from './answer-in-conversation.js'
 
@@ -16,7 +17,8 @@ export function appMention(deps: SlackDeps) {
       channel: event.channel,
       threadTs: event.thread_ts ?? event.ts,
       user: event.user,
-      text: stripBotMention(event.text ?? '', context.botUserId),
+      // Messages run to 40,000 characters: cut to what the engine reads before anything else reads it.
+      text: stripBotMention(cutQuestion(event.text ?? ''), context.botUserId),
     })
   }
 }

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt'
+import { cutQuestion } from '../../../bot/question-length.js'
 import type { SlackDeps } from '../reply.js'
 import { answerInConversation, stripBotMention } from './answer-in-conversation.js'
 
@@ -13,7 +14,7 @@ export function directMessage(deps: SlackDeps) {
       channel: event.channel,
       threadTs: event.thread_ts,
       user: event.user,
-      text: stripBotMention(event.text ?? '', context.botUserId),
+      text: stripBotMention(cutQuestion(event.text ?? ''), context.botUserId),
     })
   }
 }
