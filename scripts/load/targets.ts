@@ -12,7 +12,7 @@ import { startSlack } from '../../src/adapters/slack/app.js'
 import { renderAnswer } from '../../src/adapters/slack/render-blocks.js'
 import { createBot } from '../../src/bot/create-bot.js'
 import { EngineHolder } from '../../src/bot/engine-holder.js'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
+import { configuredCorpusDir } from '../../src/bot/load-bot.js'
 import { createLogger } from '../../src/logger.js'
 import { userHasher } from '../../src/storage/keys.js'
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite-store.js'
@@ -54,7 +54,7 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
 async function answerSizedConstant(): Promise<Record<string, unknown>> {
   // A store, so that the answers carry their 👍 / 👎 buttons as in the measured app.
   const { store } = openSqliteStore({ dataDir: IN_MEMORY })
-  const holder = await EngineHolder.load(DEFAULT_CORPUS_DIR, createLogger('silent'))
+  const holder = await EngineHolder.load(configuredCorpusDir(), createLogger('silent'))
   const bot = createBot(() => holder.engine, { store })
   const bodies = await Promise.all(
     QUESTIONS.map(async (question) => {
@@ -98,7 +98,7 @@ async function startBare(
  */
 async function startReal(options: TargetOptions): Promise<RunningTarget> {
   const logger = createLogger('warn')
-  const holder = await EngineHolder.load(DEFAULT_CORPUS_DIR, logger)
+  const holder = await EngineHolder.load(configuredCorpusDir(), logger)
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-load-'))
   const { store, salt } = openSqliteStore({ dataDir })
   const hash = userHasher(salt)
