@@ -9,19 +9,20 @@ import { type BotOptions, createBot } from './create-bot.js'
 import { prepareEngine } from './prepare-engine.js'
 
 /**
- * The project's folder: the nearest one above this module that holds package.json. The same from the
- * sources (src/bot) and from the compiled bot (dist/src/bot), wherever the process was started from.
+ * The project's folder: the nearest one above `from` that holds package.json. The same from the sources
+ * (src/bot) and from the compiled bot (dist/src/bot), wherever the process was started from.
  */
-function projectRoot(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url))
-  for (let dir = here; ; dir = path.dirname(dir)) {
+export function projectRoot(from: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'package.json'))) return dir
-    if (path.dirname(dir) === dir) return path.resolve(here, '..', '..')
+    if (path.dirname(dir) === dir) return undefined
   }
 }
 
+const HERE = path.dirname(fileURLToPath(import.meta.url))
+
 /** The project's own corpus folder. */
-export const DEFAULT_CORPUS_DIR = path.join(projectRoot(), 'corpus')
+export const DEFAULT_CORPUS_DIR = path.join(projectRoot(HERE) ?? path.resolve(HERE, '..', '..'), 'corpus')
 
 /**
  * For entry points (bot, CLI, scripts): the corpus folder they all read, CORPUS_DIR when set, else the
