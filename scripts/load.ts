@@ -3,7 +3,9 @@
  * (200 connections for 10 s by default), next to two bare Bolt apps that acknowledge with a constant — "ok",
  * and a constant as big as a real answer — measured the same way in the same run. Passes (exit 0) when no
  * acknowledgement took over 3 s, no request failed, and the app keeps at least 0.8× the throughput of the bare
- * app that sends an answer-sized constant.
+ * app that sends an answer-sized constant. The questions are distinct (load/questions.ts: the eval sets, then
+ * never-seen phrasings and typos), and the answer cache's hit rate is printed, so that the run measures the
+ * cold path rather than answers served from memory.
  *
  * Options: --duration <s> (10), --connections <n> (200), --warmup <s> (2, at least 1: the first second is the
  * gentle start described in load/measure.ts).
@@ -11,7 +13,9 @@
 
 import os from 'node:os'
 import { parseArgs } from 'node:util'
+import type { CacheStats } from '../src/bot/answer-cache.js'
 import { startFakeSlackApi } from './load/fake-slack-api.js'
+import { hitRateLine } from './load/hit-rate.js'
 import { launchTarget } from './load/launch.js'
 import { ACK_DEADLINE_MS, type LoadResult, RAMP_SECONDS, runLoad } from './load/measure.js'
 import { TARGET_LABELS, TARGETS, type TargetKind } from './load/targets.js'
@@ -64,6 +68,7 @@ const slack = await startFakeSlackApi()
 const deferredCalls = () =>
   (slack.counts.get('response_url') ?? 0) + (slack.counts.get('chat.postEphemeral') ?? 0)
 const measured: Measured[] = []
+let cacheStats: CacheStats | undefined
 try {
   for (const kind of TARGETS) {
     const target = await launchTarget(kind, { apiUrl: slack.apiUrl, signingSecret: SIGNING_SECRET })
@@ -86,6 +91,7 @@ try {
       measured.push({ kind, result, deferred: deferredCalls() - before })
     } finally {
       await target.stop()
+      if (kind === 'real') cacheStats = target.cacheStats?.()
     }
   }
 } finally {
@@ -103,6 +109,8 @@ for (const { kind, result: r, deferred } of measured) {
       `warm-up max ${r.warmupMax.toFixed(0)} ms)\n`,
   )
 }
+
+process.stdout.write(`${hitRateLine(cacheStats)}\n`)
 
 const resultOf = (kind: TargetKind) => measured.find((m) => m.kind === kind)?.result
 const bare = resultOf('bare')

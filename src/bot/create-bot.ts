@@ -30,6 +30,8 @@ export interface BotOptions {
   /** Reloads the corpus; resolves true when the new one serves. */
   reload?: () => Promise<boolean>
   logger?: Logger
+  /** The answer cache, when whoever creates the bot wants to read its counters. */
+  answerCache?: AnswerCache
 }
 
 const TOO_FAST =
@@ -44,7 +46,7 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
     : undefined
   const admins = new Set(options.adminUsers ?? [])
   const usage = new UsageRecorder(options.store, options.userKey, options.logger)
-  const cache = new AnswerCache(getEngine)
+  const cache = options.answerCache ?? new AnswerCache(getEngine)
   const contextFor = (requester: Requester): CommandContext => ({ engine: getEngine(), requester, random })
   const limited = (requester: Requester) =>
     limiter !== undefined && !limiter.allow(`${requester.platform}:${requester.userId ?? 'anonyme'}`)
