@@ -3,7 +3,8 @@
  * corpus: memory figures are the process'). The order matters: memory right after the load, then a reload
  * beside the serving engine, then raw MiniSearch and the queries, whose own allocations come last.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { loadavg } from 'node:os'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { pino } from 'pino'
 import { citationCommand } from '../../commands/citation.js'
 import type { CommandContext } from '../../commands/command.js'
@@ -19,6 +20,7 @@ import { evalQuestions, neverSeenQuestions, vocabularyOf } from './questions.js'
 import { buildRaw, type RawIndex } from './raw-minisearch.js'
 import {
   collectGarbage,
+  cpuMs,
   durations,
   maxRssMB,
   rssMB,
@@ -36,29 +38,52 @@ export interface CallFigures {
   max: number
 }
 
+/** Wall-clock and CPU time of the same calls (CPU time is what they cost on a machine of their own). */
+export interface Timings {
+  wall: Spread
+  cpu: Spread
+}
+
 export interface CorpusFigures {
   node: string
   documents: number
   records: number
-  /** Through EngineHolder.load, as `npm start` does: read and chunk, index, prepare what commands need. */
-  load: { totalMs: number; readMs: number; buildMs: number; prepareMs: number }
-  rawBuildMs: number
-  coldFirstQueryMs: number
+  /** Load averages of the machine (1, 5, 15 min) when the measures started and ended. */
+  loadAverage: { start: number[]; end: number[] }
+  /**
+   * Through EngineHolder.load, as `npm start` does: read and chunk, index, prepare what commands need;
+   * wall-clock times, and the CPU time of each part.
+   */
+  load: {
+    totalMs: number
+    readMs: number
+    buildMs: number
+    prepareMs: number
+    cpu: { totalMs: number; readMs: number; buildMs: number; prepareMs: number }
+  }
+  rawBuild: { ms: number; cpuMs: number }
+  coldFirstQuery: { ms: number; cpuMs: number }
   rssAfterLoadMB: number
-  reload: { ms: number; rssPeakMB: number; rssAfterMB: number; longestEventLoopBlockMs: number }
+  reload: {
+    ms: number
+    cpuMs: number
+    rssPeakMB: number
+    rssAfterMB: number
+    longestEventLoopBlockMs: number
+  }
   /** engine.search(q, { limit: 3 }), each question once. */
-  evalQueries: Spread
-  neverSeenQueries: Spread
+  evalQueries: Timings
+  neverSeenQueries: Timings
   /** The whole search command (search, items, badges, buttons), never-seen questions not asked before. */
-  neverSeenAnswers: Spread
-  rawEvalQueries: Spread
-  rawNeverSeenQueries: Spread
+  neverSeenAnswers: Timings
+  rawEvalQueries: Timings
+  rawNeverSeenQueries: Timings
   commands: Record<
     'sources' | 'metiers' | 'metiers menacés' | 'parcours 1' | 'parcours middle' | 'citation',
     CallFigures
   >
   /** One call per keystroke of typed questions. */
-  autocomplete: Spread
+  autocomplete: Timings
 }
 
 export interface MeasureOptions {
@@ -79,31 +104,33 @@ const TYPED = [
   'doublage',
 ]
 
+/** CPU time per call: these calls last microseconds, where a machine's other work would drown them. */
 function callFigures(run: () => unknown): CallFigures {
-  const first = timed(run).ms
-  const rest = spread(Array.from({ length: COMMAND_CALLS }, () => timed(run).ms))
+  const first = timed(run).cpu
+  const rest = spread(Array.from({ length: COMMAND_CALLS }, () => timed(run).cpu))
   return { first, p50: rest.p50, max: Math.max(first, rest.max) }
 }
 
 async function loadTimed(corpusDir: string) {
-  const marks = { buildStart: 0, buildEnd: 0 }
+  const now = () => ({ wall: performance.now(), cpu: cpuMs() })
+  const marks = { buildStart: now(), buildEnd: now() }
   // The project's own builder, with marks around it: reading and preparing are what remains of the load.
   const build: EngineBuilder = async (corpus) => {
-    marks.buildStart = performance.now()
+    marks.buildStart = now()
     const engine = await buildOnThisThread(corpus)
-    marks.buildEnd = performance.now()
+    marks.buildEnd = now()
     return engine
   }
-  const start = performance.now()
+  const start = now()
   const holder = await EngineHolder.load(corpusDir, pino({ level: 'silent' }), { build })
-  const end = performance.now()
-  const load = {
-    totalMs: end - start,
-    readMs: marks.buildStart - start,
-    buildMs: marks.buildEnd - marks.buildStart,
-    prepareMs: end - marks.buildEnd,
-  }
-  return { holder, load }
+  const end = now()
+  const parts = (key: 'wall' | 'cpu') => ({
+    totalMs: end[key] - start[key],
+    readMs: marks.buildStart[key] - start[key],
+    buildMs: marks.buildEnd[key] - marks.buildStart[key],
+    prepareMs: end[key] - marks.buildEnd[key],
+  })
+  return { holder, load: { ...parts('wall'), cpu: parts('cpu') } }
 }
 
 /** A reload while the first engine serves: its duration, the memory it peaks at and how long it holds the loop. */
@@ -115,7 +142,7 @@ async function measureReload(holder: EngineHolder) {
   }, 5)
   const maxBefore = maxRssMB()
   delay.enable()
-  const { ms, value: ok } = await timedAsync(() => holder.reload('bench'))
+  const { ms, cpu, value: ok } = await timedAsync(() => holder.reload('bench'))
   delay.disable()
   clearInterval(sampler)
   if (!ok) throw new Error(`bench: the reload failed: ${holder.status().lastError?.message}`)
@@ -124,7 +151,7 @@ async function measureReload(holder: EngineHolder) {
   const maxAfter = maxRssMB()
   const rssPeakMB = maxAfter > maxBefore ? maxAfter : Math.max(sampled, rssMB())
   collectGarbage()
-  return { ms, rssPeakMB, rssAfterMB: rssMB(), longestEventLoopBlockMs: delay.max / 1e6 }
+  return { ms, cpuMs: cpu, rssPeakMB, rssAfterMB: rssMB(), longestEventLoopBlockMs: delay.max / 1e6 }
 }
 
 function keystrokes(): string[] {
@@ -132,9 +159,10 @@ function keystrokes(): string[] {
 }
 
 export async function measureCorpus(options: MeasureOptions): Promise<CorpusFigures> {
+  const loadAverageAtStart = loadavg()
   const { holder, load } = await loadTimed(options.corpusDir)
   const bot = createBot(() => holder.engine)
-  const coldFirstQueryMs = (await timedAsync(() => bot.ask(COLD_QUESTION, { platform: 'console' }))).ms
+  const cold = await timedAsync(() => bot.ask(COLD_QUESTION, { platform: 'console' }))
   collectGarbage()
   const rssAfterLoadMB = rssMB()
   const reload = await measureReload(holder)
@@ -143,7 +171,10 @@ export async function measureCorpus(options: MeasureOptions): Promise<CorpusFigu
   const records = [...engine.records.values()]
   const rawRuns = records.length < 5_000 ? 5 : 1
   const rawBuilds = Array.from({ length: rawRuns }, () => timed(() => buildRaw(records)))
-  const rawBuildMs = spread(rawBuilds.map((b) => b.ms)).p50
+  const rawBuild = {
+    ms: spread(rawBuilds.map((b) => b.ms)).p50,
+    cpuMs: spread(rawBuilds.map((b) => b.cpu)).p50,
+  }
   const raw: RawIndex = (rawBuilds[0] as { value: RawIndex }).value
 
   const { questions: evalQs } = evalQuestions()
@@ -183,21 +214,22 @@ export async function measureCorpus(options: MeasureOptions): Promise<CorpusFigu
     ),
     citation: callFigures(() => citationCommand.run('', context)),
   }
-  return {
+  const figures = {
     node: process.version,
     documents: engine.documents.length,
     records: records.length,
     load,
-    rawBuildMs,
-    coldFirstQueryMs,
+    rawBuild,
+    coldFirstQuery: { ms: cold.ms, cpuMs: cold.cpu },
     rssAfterLoadMB,
     reload,
-    evalQueries: spread(durations(evalQs, (q) => engine.search(q, { limit: 3 }))),
-    neverSeenQueries: spread(durations(setA ?? [], (q) => engine.search(q, { limit: 3 }))),
-    neverSeenAnswers: spread(durations(setB ?? [], (q) => searchCommand.run(q, context))),
-    rawEvalQueries: spread(durations(evalQs, (q) => raw.search(q))),
-    rawNeverSeenQueries: spread(durations(setA ?? [], (q) => raw.search(q))),
+    evalQueries: durations(evalQs, (q) => engine.search(q, { limit: 3 })),
+    neverSeenQueries: durations(setA ?? [], (q) => engine.search(q, { limit: 3 })),
+    neverSeenAnswers: durations(setB ?? [], (q) => searchCommand.run(q, context)),
+    rawEvalQueries: durations(evalQs, (q) => raw.search(q)),
+    rawNeverSeenQueries: durations(setA ?? [], (q) => raw.search(q)),
     commands,
-    autocomplete: spread(durations(keystrokes(), (typed) => suggest(engine, typed))),
+    autocomplete: durations(keystrokes(), (typed) => suggest(engine, typed)),
   }
+  return { ...figures, loadAverage: { start: loadAverageAtStart, end: loadavg() } }
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import type { CorpusFigures } from './measure-corpus.js'
+import { details } from './report.js'
 import { generateCorpus } from './synthetic-corpus.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
@@ -71,7 +72,9 @@ export async function measureSizes(options: SizesOptions): Promise<CorpusFigures
       const dir = path.join(root, `corpus-${documents}`)
       await generateCorpus({ documents, out: dir, seed: options.seed, from: DEFAULT_CORPUS_DIR })
       options.progress(`bench: ${documents} documents generated in ${dir}, measuring…`)
-      figures.push(await measureInChild(dir, options))
+      const measured = await measureInChild(dir, options)
+      options.progress(details(measured))
+      figures.push(measured)
       await rm(dir, { recursive: true, force: true })
     }
   } finally {

@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
@@ -16,6 +16,8 @@ const TIMEOUT_MS = 600_000
 export interface StartupFigures {
   tsxMs: number[]
   compiledMs: number[]
+  /** The machine's 1-minute load average when the runs ended: wall-clock times grow with it. */
+  loadAverage: number
 }
 
 function firstAnswerMs(command: string, args: string[], corpusDir: string): Promise<number> {
@@ -61,12 +63,13 @@ export function buildDist(): void {
 
 /** `runs` starts each way, alternating so that both see the same machine. */
 export async function measureStartup(corpusDir: string, runs: number): Promise<StartupFigures> {
-  const figures: StartupFigures = { tsxMs: [], compiledMs: [] }
+  const figures: StartupFigures = { tsxMs: [], compiledMs: [], loadAverage: 0 }
   for (let i = 0; i < runs; i++) {
     figures.tsxMs.push(
       await firstAnswerMs(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], corpusDir),
     )
     figures.compiledMs.push(await firstAnswerMs(process.execPath, ['dist/src/main.js'], corpusDir))
   }
+  figures.loadAverage = loadavg()[0] ?? 0
   return figures
 }

@@ -24,22 +24,43 @@ export function spread(samples: readonly number[]): Spread {
   }
 }
 
-/** Milliseconds one call takes, with its value. */
-export function timed<T>(run: () => T): { ms: number; value: T } {
+/** CPU time of the process so far (every thread), in milliseconds. */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
+
+/**
+ * Milliseconds one call takes, with its value: wall-clock time, and the process' CPU time, which on a
+ * machine shared with other work is what the call would take on one of its own.
+ */
+export function timed<T>(run: () => T): { ms: number; cpu: number; value: T } {
+  const cpu = cpuMs()
   const start = performance.now()
   const value = run()
-  return { ms: performance.now() - start, value }
+  return { ms: performance.now() - start, cpu: cpuMs() - cpu, value }
 }
 
-export async function timedAsync<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+export async function timedAsync<T>(run: () => Promise<T>): Promise<{ ms: number; cpu: number; value: T }> {
+  const cpu = cpuMs()
   const start = performance.now()
   const value = await run()
-  return { ms: performance.now() - start, value }
+  return { ms: performance.now() - start, cpu: cpuMs() - cpu, value }
 }
 
-/** Each input once, in order: the duration of each call in milliseconds. */
-export function durations<T>(inputs: readonly T[], run: (input: T) => unknown): number[] {
-  return inputs.map((input) => timed(() => run(input)).ms)
+/** Each input once, in order: wall-clock and CPU time of each call. */
+export function durations<T>(
+  inputs: readonly T[],
+  run: (input: T) => unknown,
+): { wall: Spread; cpu: Spread } {
+  const wall: number[] = []
+  const cpu: number[] = []
+  for (const input of inputs) {
+    const call = timed(() => run(input))
+    wall.push(call.ms)
+    cpu.push(call.cpu)
+  }
+  return { wall: spread(wall), cpu: spread(cpu) }
 }
 
 /** Megabytes as the targets count them (10⁶ bytes). */

@@ -21,7 +21,7 @@ import { sampleQuestions } from './questions.js'
 
 export const TARGETS = ['bare', 'bare-answer', 'real'] as const
 /** Questions whose answers set the size of the bare app's constant. */
-const ANSWER_SAMPLE = 200
+const ANSWER_SAMPLE = 50
 export type TargetKind = (typeof TARGETS)[number]
 
 export const TARGET_LABELS: Record<TargetKind, string> = {
