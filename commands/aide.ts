@@ -1,4 +1,5 @@
 import { emptyAnswer } from '../src/answers/answer.js'
+import { documentsLine } from '../src/answers/documents.js'
 import type { Command } from './command.js'
 import { SLASH_COMMAND } from './command.js'
 
@@ -12,11 +13,8 @@ export const aideCommand: Command = {
   examples: ['aide'],
   run(_args, context) {
     const answer = emptyAnswer('help', 'ia-cinema : l’IA et les métiers du cinéma')
-    const titles = context.engine.documents.map(
-      (d) => `« ${d.meta.title} » (${d.meta.publisher}, ${d.meta.year})`,
-    )
     answer.lines = [
-      `Je réponds à partir de ${titles.join(', ')}, avec les passages de l’article et leur source.`,
+      `Je réponds à partir de ${documentsLine(context.engine.documents)}, avec les passages de l’article et leur source.`,
       `Tapez /${SLASH_COMMAND.name} suivi d’un métier, d’un thème ou d’une question, ou d’une commande :`,
       ...helpLines(),
     ]

@@ -95,6 +95,11 @@ describe('a corpus of two documents', () => {
     expect(quotes.some((q) => q.documentId === SECOND)).toBe(true)
   })
 
+  it('names both documents in help', async () => {
+    const help = await botWith().ask('aide', requester)
+    for (const id of [SECOND, ARTICLE]) expect(help.lines[0]).toContain(`« ${titleOf(id)} »`)
+  })
+
   it('shows the job map of both documents', async () => {
     const answer = await botWith().ask('metiers menacés', requester)
     expect(answer.jobMap?.map((j) => j.name)).toContain('Les doubleurs')
