@@ -138,7 +138,10 @@ export interface GenerateOptions {
   from: string
 }
 
-/** Writes `documents` synthetic documents and the thesaurus into `out` (which must be empty or absent). */
+/**
+ * Writes `documents` synthetic documents into `out` (which must be empty or absent), with the source
+ * folder's corpus-wide files (the thesaurus, word lists).
+ */
 export async function generateCorpus(options: GenerateOptions): Promise<{ files: number }> {
   if (!Number.isInteger(options.documents) || options.documents < 1)
     throw new GeneratorError('--documents must be a whole number above 0')
@@ -155,7 +158,10 @@ export async function generateCorpus(options: GenerateOptions): Promise<{ files:
     const name = `dossier-${String(i + 1).padStart(4, '0')}.md`
     await writeFile(path.join(options.out, name), syntheticDocument(i, sections, options.seed))
   }
-  if (names.includes('thesaurus.yaml'))
-    await copyFile(path.join(options.from, 'thesaurus.yaml'), path.join(options.out, 'thesaurus.yaml'))
+  // The corpus-wide files (thesaurus, word lists) come along; a document's own questions file does not.
+  for (const name of names.filter(
+    (n) => !n.endsWith('.md') && !n.endsWith('.questions.yaml') && !n.startsWith('.'),
+  ))
+    await copyFile(path.join(options.from, name), path.join(options.out, name))
   return { files: options.documents }
 }
