@@ -201,17 +201,13 @@ export async function measureCorpus(options: MeasureOptions): Promise<CorpusFigu
     raw.search(q)
   }
 
+  const middleStep = String(Math.ceil((parcoursCommand.run('1', context).step?.total ?? 2) / 2))
   const commands = {
     sources: callFigures(() => sourcesCommand.run('', context)),
     metiers: callFigures(() => metiersCommand.run('', context)),
     'metiers menacés': callFigures(() => metiersCommand.run('menacés', context)),
     'parcours 1': callFigures(() => parcoursCommand.run('1', context)),
-    'parcours middle': callFigures(() =>
-      parcoursCommand.run(
-        String(Math.ceil((parcoursCommand.run('1', context).step?.total ?? 2) / 2)),
-        context,
-      ),
-    ),
+    'parcours middle': callFigures(() => parcoursCommand.run(middleStep, context)),
     citation: callFigures(() => citationCommand.run('', context)),
   }
   const figures = {
