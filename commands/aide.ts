@@ -1,4 +1,5 @@
 import { emptyAnswer } from '../src/answers/answer.js'
+import { documentsLine } from '../src/answers/documents.js'
 import type { Command } from './command.js'
 
 /** Help: what the bot knows and how to ask. Shown for empty text too. */
@@ -11,11 +12,8 @@ export const aideCommand: Command = {
   examples: ['aide'],
   run(_args, context) {
     const answer = emptyAnswer('help', 'ia-cinema : l’IA et les métiers du cinéma')
-    const titles = context.engine.documents.map(
-      (d) => `« ${d.meta.title} » (${d.meta.publisher}, ${d.meta.year})`,
-    )
     answer.lines = [
-      `Je réponds à partir de ${titles.join(', ')}, avec les passages de l’article et leur source.`,
+      `Je réponds à partir de ${documentsLine(context.engine.documents)}, avec les passages de l’article et leur source.`,
       'Demandez un métier, un thème ou une question, ou une de ces commandes :',
       ...helpLines(),
     ]

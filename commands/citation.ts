@@ -1,5 +1,6 @@
 import { encodeAction, itemActions } from '../src/answers/actions.js'
 import { type Answer, emptyAnswer } from '../src/answers/answer.js'
+import { factsOf } from '../src/answers/facts.js'
 import { toItem } from '../src/answers/items.js'
 import type { CorpusRecord } from '../src/corpus/types.js'
 import type { Command, CommandContext } from './command.js'
@@ -26,6 +27,9 @@ export const citationCommand: Command = {
     answer.notice = `Aucune citation de l’article sur « ${theme} » ; en voici une autre.`
     return answer
   },
+  prepare(engine) {
+    factsOf(engine)
+  },
 }
 
 /** A random quote among those that match a search's state (all quotes when none match): the "Citation" button. */
@@ -39,8 +43,9 @@ export function quoteOn(state: string[], context: CommandContext): Answer {
   return quoteAnswer((pick ?? hits[0])?.record ?? randomQuote(context), terms, context, 'Citation')
 }
 
+/** Any quote of any document, each equally likely (a passage if the corpus has no quote at all). */
 export function randomQuote(context: CommandContext): CorpusRecord {
-  const quotes = [...context.engine.records.values()].filter((r) => r.kind === 'quote')
+  const { quotes } = factsOf(context.engine)
   const all = quotes.length > 0 ? quotes : [...context.engine.records.values()]
   return all[Math.min(all.length - 1, Math.floor(context.random() * all.length))] as CorpusRecord
 }

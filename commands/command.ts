@@ -31,6 +31,11 @@ export interface Command {
   /** False when these arguments are not for this command (then the whole text is searched). */
   accepts?(args: string): boolean
   run(args: string, context: CommandContext): Answer
+  /**
+   * Computes what the command reads on every call and that only changes with the corpus, so that its first
+   * call after a start or a reload costs no more than the next ones. Run before a new corpus serves.
+   */
+  prepare?(engine: SearchEngine): void
 }
 
 /** The single slash command both platforms register. */

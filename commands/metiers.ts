@@ -1,5 +1,6 @@
-import { type Exposure, emptyAnswer } from '../src/answers/answer.js'
+import { type Exposure, emptyAnswer, type JobEntry } from '../src/answers/answer.js'
 import { exposureNamed, jobMap } from '../src/answers/items.js'
+import type { SearchEngine } from '../src/search/engine.js'
 import type { Command } from './command.js'
 
 const ORDER: Exposure[] = ['menacé', 'évolue', 'résiste']
@@ -24,9 +25,7 @@ export const metiersCommand: Command = {
   accepts: (args) => args.trim() === '' || exposureNamed(args) !== undefined,
   run(args, context) {
     const filter = args.trim() ? exposureNamed(args) : undefined
-    const entries = jobMap(context.engine)
-      .filter((entry) => !filter || entry.exposure === filter)
-      .sort((a, b) => ORDER.indexOf(a.exposure) - ORDER.indexOf(b.exposure))
+    const entries = groupsOf(context.engine)[filter ?? 'all']
     const answer = emptyAnswer('jobs', filter ? GROUP_TITLES[filter] : 'La carte des métiers')
     answer.lines = [
       'Selon l’article, l’IA menace surtout les postes juniors et techniques, transforme d’autres métiers et en laisse certains à l’humain.',
@@ -35,4 +34,22 @@ export const metiersCommand: Command = {
     answer.examples = entries.slice(0, 3).map((e) => e.jobs[0] ?? e.name)
     return answer
   },
+  prepare(engine) {
+    groupsOf(engine)
+  },
+}
+
+/** The job map in the order shown, whole and by classification: per corpus version, not per call. */
+const groupsByEngine = new WeakMap<SearchEngine, Record<Exposure | 'all', JobEntry[]>>()
+
+function groupsOf(engine: SearchEngine): Record<Exposure | 'all', JobEntry[]> {
+  let groups = groupsByEngine.get(engine)
+  if (!groups) {
+    const map = jobMap(engine)
+    const of = (exposure: Exposure) => map.filter((entry) => entry.exposure === exposure)
+    groups = { menacé: of('menacé'), évolue: of('évolue'), résiste: of('résiste'), all: [] }
+    groups.all = ORDER.flatMap((exposure) => (groups as Record<Exposure, JobEntry[]>)[exposure])
+    groupsByEngine.set(engine, groups)
+  }
+  return groups
 }

@@ -1,6 +1,7 @@
 import { decodeAction, encodeAction, itemActions } from '../src/answers/actions.js'
 import { type Action, type Answer, emptyAnswer } from '../src/answers/answer.js'
-import { jobMap, jobsNamedBy, toItem } from '../src/answers/items.js'
+import { factsOf } from '../src/answers/facts.js'
+import { jobMap, jobNames, jobsNamedBy, toItem } from '../src/answers/items.js'
 import { MAX_QUERY_WORDS, type SearchOutcome } from '../src/search/engine.js'
 import type { Command, CommandContext } from './command.js'
 
@@ -20,6 +21,9 @@ export const searchCommand: Command = {
   run(args, context) {
     const outcome = context.engine.search(args, { limit: PAGE_SIZE })
     return searchAnswer(args.trim(), outcome, 0, context)
+  },
+  prepare(engine) {
+    factsOf(engine)
   },
 }
 
@@ -52,7 +56,7 @@ function searchAnswer(
           : 'L’article ne parle pas de cela, ou pas avec ces mots. Essayez un métier, un outil ou un thème.',
     ]
     const close = outcome.unknownWords.map((w) => engine.closeWords(w)).filter((w): w is string => Boolean(w))
-    answer.suggestions = [...new Set([...close, ...jobMap(engine).flatMap((j) => j.jobs)])].slice(0, 12)
+    answer.suggestions = [...new Set([...close, ...jobNames(engine)])].slice(0, 12)
     if (notices.length > 0) answer.notice = notices.join(' ')
     return answer
   }

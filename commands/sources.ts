@@ -1,4 +1,5 @@
-import { emptyAnswer } from '../src/answers/answer.js'
+import { emptyAnswer, type SourceEntry } from '../src/answers/answer.js'
+import { factsOf } from '../src/answers/facts.js'
 import type { Command } from './command.js'
 
 /** Where the answers come from: the document(s) and the studies they cite. */
@@ -16,25 +17,22 @@ export const sourcesCommand: Command = {
   run(_args, context) {
     const { engine } = context
     const answer = emptyAnswer('sources', engine.documents.length > 1 ? 'Les sources' : 'La source')
-    answer.sources = engine.documents.map((document) => {
-      const records = [...engine.records.values()].filter((r) => r.documentId === document.meta.id)
-      return {
-        source: {
-          documentId: document.meta.id,
-          title: document.meta.title,
-          url: document.meta.url,
-          publisher: document.meta.publisher,
-          year: document.meta.year,
-        },
-        language: document.meta.language,
-        studies: document.meta.studies,
-        passages: records.filter((r) => r.kind === 'passage').length,
-        quotes: records.filter((r) => r.kind === 'quote').length,
-      }
-    })
+    const { sources } = factsOf(engine)
+    answer.sources = sources
     answer.lines = [
       'Les réponses citent le texte tel quel, sans le corriger : certaines affirmations de l’article ne sont pas vérifiables.',
     ]
+    if (sources.length > 1) answer.lines.unshift(documentCount(sources))
     return answer
   },
+  prepare(engine) {
+    factsOf(engine)
+  },
+}
+
+/** The whole corpus in one line: platforms show only the first sources of a long list. */
+function documentCount(sources: SourceEntry[]): string {
+  const passages = sources.reduce((n, s) => n + s.passages, 0)
+  const quotes = sources.reduce((n, s) => n + s.quotes, 0)
+  return `${sources.length} documents, ${passages} passages et ${quotes} citations en tout.`
 }

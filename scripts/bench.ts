@@ -1,111 +1,76 @@
 /**
- * npm run bench: index build time and per-query latency of ia-cinema, next to MiniSearch with default
- * options over the article's raw paragraphs (fuzzy 0.2 + prefix), measured in the same run on the same
- * queries; plus the eval scores of that baseline, for scale.
+ * npm run bench [-- --corpus DIR] [--startup-runs N]
+ *   One corpus folder (default: CORPUS_DIR, else corpus/): load time through the project's own loading path
+ *   next to raw MiniSearch over the same records' texts, memory after load and during a reload, the cold
+ *   first question, query p50/p99 for the eval questions and for never-seen ones, the other commands and
+ *   autocomplete per call, and start-to-first-answer through tsx and compiled (built with npm run build).
+ * npm run bench -- --sizes 10,100,1000
+ *   The same for synthetic corpora of those sizes (npm run corpus:generate), each in a process of its own,
+ *   after the project's corpus; prints the scale table of issue 11 with its targets.
+ * Options: --seed S (1), --never-seen N (1000 questions per set).
  */
-import { readdirSync } from 'node:fs'
-import path from 'node:path'
-import { performance } from 'node:perf_hooks'
-import MiniSearch from 'minisearch'
-import { answerJson } from '../src/adapters/cli/answer-json.js'
-import { DEFAULT_CORPUS_DIR } from '../src/bot/load-bot.js'
-import { loadCorpus } from '../src/corpus/load-corpus.js'
-import { judge, readEvalQueries, summarize } from '../src/eval/evaluate.js'
-import { SearchEngine } from '../src/search/engine.js'
+import { parseArgs } from 'node:util'
+import { configuredCorpusDir } from '../src/bot/load-bot.js'
+import { type CorpusFigures, measureCorpus } from './bench/measure-corpus.js'
+import { details, scaleTable, startupLines } from './bench/report.js'
+import { measureInChild, measureSizes } from './bench/sizes.js'
+import { buildDist, measureStartup } from './bench/startup.js'
 
-const QUERY_COUNT = 5_000
-const BUILD_RUNS = 20
-const fixtures = path.join(import.meta.dirname, '..', 'tests', 'fixtures')
-const evalFiles = readdirSync(fixtures).filter((f) => f.endsWith('queries.jsonl'))
-const questions = evalFiles.flatMap((f) => readEvalQueries(path.join(fixtures, f)))
-const queries = Array.from(
-  { length: QUERY_COUNT },
-  (_, i) => (questions[i % questions.length] as { q: string }).q,
-)
+const USAGE =
+  'usage: npm run bench -- [--corpus DIR | --sizes 10,100,1000] [--seed S] [--never-seen N] [--startup-runs N]'
 
-const corpus = await loadCorpus(DEFAULT_CORPUS_DIR)
-const paragraphs = corpus.documents.flatMap((d) => d.sections.flatMap((s) => s.paragraphs))
-
-function time<T>(run: () => T): { ms: number; value: T } {
-  const start = performance.now()
-  const value = run()
-  return { ms: performance.now() - start, value }
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}\n${USAGE}\n`)
+  process.exit(2)
 }
 
-function buildRaw() {
-  const raw = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: ['text'] })
-  raw.addAll(paragraphs.map((text, id) => ({ id, text })))
-  return raw
+function wholeNumber(name: string, raw: string, min: number): number {
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min) fail(`--${name} must be a whole number of at least ${min}`)
+  return value
 }
 
-const median = (xs: number[]) => quantile(xs, 0.5)
-function quantile(xs: number[], q: number): number {
-  const sorted = [...xs].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number
+let values: Record<string, string | boolean | undefined>
+try {
+  values = parseArgs({
+    options: {
+      corpus: { type: 'string' },
+      sizes: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'never-seen': { type: 'string', default: '1000' },
+      'startup-runs': { type: 'string', default: '3' },
+      json: { type: 'boolean', default: false },
+    },
+  }).values
+} catch (error) {
+  fail((error as Error).message)
 }
+const seed = wholeNumber('seed', String(values.seed), 0)
+const neverSeen = wholeNumber('never-seen', String(values['never-seen']), 1)
+const startupRuns = wholeNumber('startup-runs', String(values['startup-runs']), 0)
+if (values.corpus && values.sizes) fail('--corpus and --sizes do not go together')
+const corpusDir = typeof values.corpus === 'string' ? values.corpus : configuredCorpusDir()
+const out = (text: string) => process.stdout.write(`${text}\n`)
 
-const ours = time(() => SearchEngine.build(corpus))
-const engine = ours.value
-const buildOurs = median(Array.from({ length: BUILD_RUNS }, () => time(() => SearchEngine.build(corpus)).ms))
-const buildRaw_ = median(Array.from({ length: BUILD_RUNS }, () => time(buildRaw).ms))
-const raw = buildRaw()
-
-type Runner = (q: string) => unknown
-const runners: Array<[string, Runner]> = [
-  ['raw MiniSearch (fuzzy 0.2 + prefix)', (q) => raw.search(q, { fuzzy: 0.2, prefix: true })],
-  ['ia-cinema search', (q) => engine.search(q, { limit: 5 })],
-  ['ia-cinema ask --json line', (q) => answerJson(q, engine, 5)],
-]
-
-// Warm up every path (JIT, stem and spelling caches see the same queries as in the measured run).
-for (const [, run] of runners) for (const q of queries.slice(0, 500)) run(q)
-
-const lines: string[] = []
-const totals = new Map<string, number>()
-for (const [name, run] of runners) {
-  const samples: number[] = []
-  const start = performance.now()
-  for (const q of queries) {
-    const t = performance.now()
-    run(q)
-    samples.push((performance.now() - t) * 1000)
+if (values.json) {
+  // A child of --sizes: one line of figures.
+  out(JSON.stringify(await measureCorpus({ corpusDir, seed, neverSeen })))
+} else if (typeof values.sizes === 'string') {
+  const sizes = values.sizes.split(',').map((size) => wholeNumber('sizes', size.trim(), 1))
+  const progress = (line: string) => process.stderr.write(`${line}\n`)
+  progress(`bench: the project's corpus (${corpusDir}) first, for reference`)
+  const figures: CorpusFigures[] = [await measureInChild(corpusDir, { seed, neverSeen })]
+  figures.push(...(await measureSizes({ sizes, seed, neverSeen, progress })))
+  out(scaleTable(figures))
+  out('')
+  for (const f of figures) out(details(f))
+} else {
+  const figures = await measureInChild(corpusDir, { seed, neverSeen })
+  out(scaleTable([figures]))
+  out('')
+  out(details(figures))
+  if (startupRuns > 0) {
+    buildDist()
+    out(startupLines(await measureStartup(corpusDir, startupRuns)))
   }
-  const total = performance.now() - start
-  totals.set(name, total)
-  lines.push(
-    `${name.padEnd(38)} ${((total * 1000) / QUERY_COUNT).toFixed(1).padStart(7)} µs/query  p50 ${median(samples).toFixed(1).padStart(6)} µs  p99 ${quantile(samples, 0.99).toFixed(1).padStart(7)} µs`,
-  )
 }
-
-const rawScores = summarize(
-  questions.map((query) =>
-    judge(
-      query,
-      raw
-        .search(query.q, { fuzzy: 0.2, prefix: true })
-        .slice(0, 5)
-        .map((r) => String(r.text)),
-    ),
-  ),
-)
-const ourScores = summarize(
-  questions.map((query) =>
-    judge(
-      query,
-      engine.search(query.q, { limit: 5 }).hits.map((h) => h.record.text),
-    ),
-  ),
-)
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`
-const rawTotal = totals.get(runners[0]?.[0] ?? '') ?? 1
-
-process.stdout.write(
-  `${[
-    `corpus: ${corpus.records.length} records (${paragraphs.length} raw paragraphs); ${QUERY_COUNT} queries cycling over ${questions.length} eval questions (${evalFiles.join(', ')}); Node ${process.version}`,
-    `index build: ia-cinema ${buildOurs.toFixed(2)} ms (first, cold: ${ours.ms.toFixed(1)} ms), raw MiniSearch ${buildRaw_.toFixed(2)} ms (median of ${BUILD_RUNS})`,
-    ...lines,
-    `cost ratio vs raw: search ×${((totals.get('ia-cinema search') ?? 0) / rawTotal).toFixed(2)}, ask line ×${((totals.get('ia-cinema ask --json line') ?? 0) / rawTotal).toFixed(2)}`,
-    `quality, all eval files: ia-cinema hit@1 ${pct(ourScores.hitAt1)} hit@3 ${pct(ourScores.hitAt3)} off-topic empty ${ourScores.offTopicEmpty}/${ourScores.offTopic}; raw MiniSearch hit@1 ${pct(rawScores.hitAt1)} hit@3 ${pct(rawScores.hitAt3)} off-topic empty ${rawScores.offTopicEmpty}/${rawScores.offTopic}`,
-    `memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, heap used ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
-  ].join('\n')}\n`,
-)

@@ -3,7 +3,9 @@
  * (200 connections for 10 s by default), next to two bare Bolt apps that acknowledge with a constant — "ok",
  * and a constant as big as a real answer — measured the same way in the same run. Passes (exit 0) when no
  * acknowledgement took over 3 s, no request failed, and the app keeps at least 0.8× the throughput of the bare
- * app that sends an answer-sized constant.
+ * app that sends an answer-sized constant. The questions are distinct (load/questions.ts: the eval sets, then
+ * never-seen phrasings and typos), and the answer cache's hit rate is printed, so that the run measures the
+ * cold path rather than answers served from memory.
  *
  *
  * Then, against the app as `npm start` runs it (src/main.ts) in a process started for them: a cold start (200
@@ -18,7 +20,9 @@
 
 import os from 'node:os'
 import { parseArgs } from 'node:util'
+import type { CacheStats } from '../src/bot/answer-cache.js'
 import { startFakeSlackApi } from './load/fake-slack-api.js'
+import { hitRateLine } from './load/hit-rate.js'
 import { launchTarget } from './load/launch.js'
 import { ACK_DEADLINE_MS, type LoadResult, RAMP_SECONDS, runLoad } from './load/measure.js'
 import { type ProcessRunResult, runProcessLife } from './load/process-runs.js'
@@ -90,6 +94,7 @@ const deferredCalls = () =>
   (slack.counts.get('response_url') ?? 0) + (slack.counts.get('chat.postEphemeral') ?? 0)
 const measured: Measured[] = []
 let lives: ProcessRunResult[] = []
+let cacheStats: CacheStats | undefined
 try {
   for (const kind of TARGETS) {
     const target = await launchTarget(kind, { apiUrl: slack.apiUrl, signingSecret: SIGNING_SECRET })
@@ -119,6 +124,7 @@ try {
       })
     } finally {
       await target.stop()
+      if (kind === 'real') cacheStats = target.cacheStats?.()
     }
   }
   lives = await runProcessLife({
@@ -151,6 +157,8 @@ for (const { label, result: r, rssBefore, rssAfter } of lives) {
       `(${r.requests} responses)  ${rss(rssBefore, rssAfter)}\n`,
   )
 }
+
+process.stdout.write(`${hitRateLine(cacheStats)}\n`)
 
 const resultOf = (kind: TargetKind) => measured.find((m) => m.kind === kind)?.result
 const bare = resultOf('bare')

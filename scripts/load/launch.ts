@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { watchCacheStats } from './hit-rate.js'
 import type { RunningTarget, TargetKind, TargetOptions } from './targets.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
@@ -34,9 +35,10 @@ export async function launchTarget(kind: TargetKind, options: TargetOptions): Pr
     ],
     { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
   )
+  const cacheStats = child.stdout ? watchCacheStats(child.stdout) : () => undefined
   try {
     const port = await firstPort(child, kind)
-    return { port, pid: child.pid ?? 0, stop: () => stopChild(child) }
+    return { port, pid: child.pid ?? 0, stop: () => stopChild(child), cacheStats }
   } catch (error) {
     await stopChild(child)
     throw error

@@ -5,34 +5,7 @@
  */
 
 import { createHmac } from 'node:crypto'
-
-/** What people type after /ia-cinema: jobs, questions, typos, off-topic words and sub-commands. */
-export const QUESTIONS: readonly string[] = [
-  'monteur',
-  'Quels métiers sont menacés par l’IA ?',
-  'citation',
-  'doublage',
-  'storybord',
-  'pizza',
-  'scénariste',
-  'Est-ce que l’IA va remplacer les acteurs ?',
-  'metiers',
-  'ingénieure du son',
-  'Que pense Miyazaki de l’IA ?',
-  'effets spéciaux',
-  'sources',
-  'Comment se former à l’IA ?',
-  'étalonnage',
-  'citation doublage',
-  'Quels nouveaux métiers apparaissent ?',
-  'aide',
-  'bruiteur',
-  'parcours',
-  'LANDR',
-  'Qui a refusé d’utiliser l’IA ?',
-  'cheffe opératrice',
-  '',
-]
+import { questionAt } from './questions.js'
 
 const USERS = 50
 
@@ -48,11 +21,11 @@ export interface SignedRequest {
 }
 
 /**
- * The n-th request of a run: questions and users rotate independently (coprime lengths) so that the same
- * question comes from different users. `text` replaces the rotating questions (long and huge texts).
+ * The n-th request of a run: the n-th question of the sequence, users in turn. `text` replaces the question
+ * (long and huge texts).
  */
 export function slashCommand(n: number, secret: string, responseUrl: string, text?: string): SignedRequest {
-  text ??= QUESTIONS[n % QUESTIONS.length] ?? ''
+  text ??= questionAt(n)
   const user = `U${String(1 + (n % USERS)).padStart(7, '0')}`
   const body = new URLSearchParams({
     token: 'deprecated-verification-token',

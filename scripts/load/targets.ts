@@ -10,15 +10,18 @@ import path from 'node:path'
 import { App, LogLevel } from '@slack/bolt'
 import { startSlack } from '../../src/adapters/slack/app.js'
 import { renderAnswer } from '../../src/adapters/slack/render-blocks.js'
+import { AnswerCache, type CacheStats } from '../../src/bot/answer-cache.js'
 import { createBot } from '../../src/bot/create-bot.js'
 import { EngineHolder } from '../../src/bot/engine-holder.js'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
+import { configuredCorpusDir } from '../../src/bot/load-bot.js'
 import { createLogger } from '../../src/logger.js'
 import { userHasher } from '../../src/storage/keys.js'
 import { IN_MEMORY, openSqliteStore } from '../../src/storage/sqlite-store.js'
-import { QUESTIONS } from './requests.js'
+import { sampleQuestions } from './questions.js'
 
 export const TARGETS = ['bare', 'bare-answer', 'real'] as const
+/** Questions whose answers set the size of the bare app's constant. */
+const ANSWER_SAMPLE = 50
 export type TargetKind = (typeof TARGETS)[number]
 
 export const TARGET_LABELS: Record<TargetKind, string> = {
@@ -35,6 +38,8 @@ export interface TargetOptions {
 export interface RunningTarget {
   port: number
   stop(): Promise<void>
+  /** The answer cache's counters (ia-cinema only; from a child process, once it has stopped). */
+  cacheStats?: () => CacheStats | undefined
 }
 
 export function isTargetKind(value: unknown): value is TargetKind {
@@ -54,10 +59,10 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
 async function answerSizedConstant(): Promise<Record<string, unknown>> {
   // A store, so that the answers carry their 👍 / 👎 buttons as in the measured app.
   const { store } = openSqliteStore({ dataDir: IN_MEMORY })
-  const holder = await EngineHolder.load(DEFAULT_CORPUS_DIR, createLogger('silent'))
+  const holder = await EngineHolder.load(configuredCorpusDir(), createLogger('silent'))
   const bot = createBot(() => holder.engine, { store })
   const bodies = await Promise.all(
-    QUESTIONS.map(async (question) => {
+    sampleQuestions(ANSWER_SAMPLE).map(async (question) => {
       const message = renderAnswer(await bot.ask(question, { platform: 'slack', userId: 'U0LOAD' }))
       return { response_type: 'ephemeral', text: message.text, blocks: message.blocks }
     }),
@@ -98,11 +103,13 @@ async function startBare(
  */
 async function startReal(options: TargetOptions): Promise<RunningTarget> {
   const logger = createLogger('warn')
-  const holder = await EngineHolder.load(DEFAULT_CORPUS_DIR, logger)
+  const holder = await EngineHolder.load(configuredCorpusDir(), logger)
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-load-'))
   const { store, salt } = openSqliteStore({ dataDir })
   const hash = userHasher(salt)
+  const answerCache = new AnswerCache(() => holder.engine)
   const bot = createBot(() => holder.engine, {
+    answerCache,
     store,
     userKey: (requester) => (requester.userId ? hash(requester.platform, requester.userId) : undefined),
     logger,
@@ -115,6 +122,7 @@ async function startReal(options: TargetOptions): Promise<RunningTarget> {
   if (handle.port === undefined) throw new Error('load: the Slack app did not start in HTTP mode')
   return {
     port: handle.port,
+    cacheStats: () => answerCache.stats,
     stop: async () => {
       await handle.stop()
       store.close()

@@ -2,7 +2,7 @@ import type { CorpusRecord } from '../corpus/types.js'
 import type { SearchEngine } from '../search/engine.js'
 import { fold } from '../text/normalize.js'
 import type { AnswerItem, Exposure, JobEntry, SourceRef } from './answer.js'
-import { runInLength } from './item-body.js'
+import { factsOf } from './facts.js'
 
 const FRAGMENT_EDGE_WORDS = 5
 
@@ -24,35 +24,6 @@ export function textFragmentLink(url: string, text: string): string {
   return `${base}#:~:text=${encodeFragmentTerm(start)},${encodeFragmentTerm(end)}`
 }
 
-/** Per engine: what never changes for a given corpus (links, the job map) is computed once. */
-interface EngineFacts {
-  links: Map<string, string>
-  jobMap: JobEntry[]
-  jobTerms: Array<{ entry: JobEntry; terms: Set<string> }>
-}
-const factsByEngine = new WeakMap<SearchEngine, EngineFacts>()
-
-function factsOf(engine: SearchEngine): EngineFacts {
-  let facts = factsByEngine.get(engine)
-  if (!facts) {
-    const map = buildJobMap(engine)
-    facts = {
-      links: new Map(),
-      jobMap: map,
-      jobTerms: map.map((entry) => ({
-        entry,
-        terms: new Set(
-          [...entry.jobs, entry.name]
-            .flatMap((name) => engine.analyzer.terms(name))
-            .filter((t) => t !== 'emploi'),
-        ),
-      })),
-    }
-    factsByEngine.set(engine, facts)
-  }
-  return facts
-}
-
 function linkOf(engine: SearchEngine, record: CorpusRecord, url: string): string {
   const links = factsOf(engine).links
   let link = links.get(record.id)
@@ -63,15 +34,17 @@ function linkOf(engine: SearchEngine, record: CorpusRecord, url: string): string
   return link
 }
 
+/** The document a record comes from, as answers cite it. */
 export function sourceOf(engine: SearchEngine, record: CorpusRecord): SourceRef {
-  const meta = engine.document(record.documentId)?.meta
-  return {
-    documentId: record.documentId,
-    title: meta?.title ?? record.documentId,
-    url: meta?.url ?? '',
-    publisher: meta?.publisher ?? '',
-    year: meta?.year ?? 0,
-  }
+  return (
+    factsOf(engine).sourceRefs.get(record.documentId) ?? {
+      documentId: record.documentId,
+      title: record.documentId,
+      url: '',
+      publisher: '',
+      year: 0,
+    }
+  )
 }
 
 /** A corpus record as an answer item, the words that carry `terms` marked. */
@@ -91,31 +64,21 @@ export function toItem(engine: SearchEngine, record: CorpusRecord, terms: Iterab
   }
 }
 
-/** The article's job map: each job section with its classification and its first sentence. */
+/** The job map: each job section of each document with its classification and its first sentence. */
 export function jobMap(engine: SearchEngine): JobEntry[] {
   return factsOf(engine).jobMap
 }
 
-function buildJobMap(engine: SearchEngine): JobEntry[] {
-  const entries = new Map<string, JobEntry>()
-  for (const record of [...engine.records.values()].sort((a, b) => a.ordinal - b.ordinal)) {
-    const job = record.job
-    if (!job || job.jobs.length === 0) continue
-    const key = `${record.documentId}/${job.name}`
-    if (entries.has(key)) continue
-    // The entry's name stands beside the summary: a heading the paragraph repeats is left out of it.
-    const text = record.text.slice(runInLength(record.text, record.section.at(-1)))
-    const summary = record.kind === 'quote' ? text : (text.split(/(?<=[.!?])\s+/)[0] ?? text)
-    entries.set(key, { name: job.name, exposure: job.exposure, jobs: job.jobs, summary })
-  }
-  return [...entries.values()]
-}
-
 /** The job sections a question names (monteur → both sections that cover editors). */
 export function jobsNamedBy(engine: SearchEngine, terms: string[]): JobEntry[] {
-  return factsOf(engine)
-    .jobTerms.filter(({ terms: jobTerms }) => terms.some((t) => jobTerms.has(t)))
-    .map(({ entry }) => entry)
+  const { jobMap, jobsByTerm } = factsOf(engine)
+  const positions = new Set(terms.flatMap((term) => jobsByTerm.get(term) ?? []))
+  return [...positions].sort((a, b) => a - b).map((position) => jobMap[position] as JobEntry)
+}
+
+/** Canonical job names, each once (suggestions when nothing was found). */
+export function jobNames(engine: SearchEngine): string[] {
+  return factsOf(engine).jobNames
 }
 
 /** Reads "menacés", "qui évoluent", "résistent"… as one of the article's classifications. */

@@ -14,6 +14,11 @@ function sizeOf(key: string, answer: Answer): number {
   return 2 * (key.length + JSON.stringify(answer).length)
 }
 
+export interface CacheStats {
+  hits: number
+  misses: number
+}
+
 /**
  * Answers to the same text are the same for a given corpus (and the question key the feedback buttons carry
  * derives from the text): popular questions are answered from memory. Cleared when the corpus changes.
@@ -25,6 +30,8 @@ export class AnswerCache {
   private readonly entries = new Map<string, { answer: Answer; bytes: number }>()
   private cachedFor: SearchEngine | undefined
   private used = 0
+  /** Since creation: what share of answers came from memory (the load test reports it). */
+  readonly stats: CacheStats = { hits: 0, misses: 0 }
 
   constructor(
     private readonly getEngine: () => SearchEngine,
@@ -50,11 +57,13 @@ export class AnswerCache {
     }
     const hit = this.entries.get(key)
     if (hit) {
+      this.stats.hits++
       // Least recently used goes first when the cache is full.
       this.entries.delete(key)
       this.entries.set(key, hit)
       return hit.answer
     }
+    this.stats.misses++
     const answer = compute()
     const bytes = sizeOf(key, answer)
     // An answer bigger than the whole cache is served, not kept.

@@ -2,27 +2,52 @@ import { type FSWatcher, watch } from 'node:fs'
 import path from 'node:path'
 import { CorpusError } from '../corpus/errors.js'
 import { loadCorpus } from '../corpus/load-corpus.js'
+import type { Corpus } from '../corpus/types.js'
 import type { Logger } from '../logger.js'
 import { SearchEngine } from '../search/engine.js'
+import { prepareEngine } from './prepare-engine.js'
 
 const WATCH_DEBOUNCE_MS = 250
 
 export interface ReloadStatus {
   version: string
   loadedAt: Date
+  /** Set while a new corpus is being loaded and indexed (the current one keeps serving meanwhile). */
+  reloadingSince?: Date
   /** The last reload that failed (the previous corpus kept serving), if the latest attempt failed. */
   lastError?: { message: string; at: Date }
 }
 
+/** Turns a validated corpus into a serving engine; resolves once it is ready. */
+export type EngineBuilder = (corpus: Corpus) => Promise<SearchEngine>
+
 /**
- * The engine currently serving, and its replacement when corpus/ changes: the new corpus is validated and
- * indexed beside the old one, then swapped in at once; an invalid corpus leaves the old one serving.
+ * Builds the engine on this thread in one go, after letting pending I/O through. SearchEngine offers no
+ * build that yields or that can be moved across threads yet, so a reload holds the event loop for as long
+ * as indexing takes (see the README, "Scale").
+ */
+export const buildOnThisThread: EngineBuilder = async (corpus) => {
+  await new Promise((resolve) => setImmediate(resolve))
+  return SearchEngine.build(corpus)
+}
+
+export interface EngineHolderOptions {
+  build?: EngineBuilder
+}
+
+/**
+ * The engine currently serving, and its replacement when corpus/ changes: the new corpus is validated,
+ * indexed and prepared (what the commands precompute) beside the old one, then swapped in at once; an
+ * invalid corpus leaves the old one serving. One reload runs at a time; reloads asked for meanwhile make
+ * one more, after it.
  */
 export class EngineHolder {
   private current: SearchEngine
   private loadedAt = new Date()
   private lastError: ReloadStatus['lastError']
-  private pending: Promise<boolean> = Promise.resolve(true)
+  private reloadingSince: Date | undefined
+  private running: Promise<boolean> | undefined
+  private queued: Promise<boolean> | undefined
   private watcher: FSWatcher | undefined
   private debounce: NodeJS.Timeout | undefined
 
@@ -30,12 +55,20 @@ export class EngineHolder {
     engine: SearchEngine,
     private readonly directory: string,
     private readonly logger: Logger,
+    private readonly build: EngineBuilder,
   ) {
     this.current = engine
   }
 
-  static async load(directory: string, logger: Logger): Promise<EngineHolder> {
-    return new EngineHolder(SearchEngine.build(await loadCorpus(directory)), directory, logger)
+  static async load(
+    directory: string,
+    logger: Logger,
+    options: EngineHolderOptions = {},
+  ): Promise<EngineHolder> {
+    const build = options.build ?? buildOnThisThread
+    const engine = await build(await loadCorpus(directory))
+    await prepareEngine(engine)
+    return new EngineHolder(engine, directory, logger, build)
   }
 
   get engine(): SearchEngine {
@@ -46,14 +79,24 @@ export class EngineHolder {
     return {
       version: this.current.corpus.version,
       loadedAt: this.loadedAt,
+      ...(this.reloadingSince ? { reloadingSince: this.reloadingSince } : {}),
       ...(this.lastError ? { lastError: this.lastError } : {}),
     }
   }
 
-  /** Rebuilds from disk; resolves true when the new corpus is serving. Reloads never overlap. */
+  /**
+   * Rebuilds from disk; resolves true when the new corpus is serving. Reloads never overlap: asked for
+   * during one, a reload runs once after it, however many times it was asked for.
+   */
   reload(reason: string): Promise<boolean> {
-    this.pending = this.pending.then(() => this.rebuild(reason))
-    return this.pending
+    if (this.queued) return this.queued
+    const running = this.running
+    if (!running) return this.start(reason)
+    this.queued = running.then(() => {
+      this.queued = undefined
+      return this.start(reason)
+    })
+    return this.queued
   }
 
   /** Reloads whenever a file in the corpus folder changes (several events in a burst make one reload). */
@@ -83,9 +126,19 @@ export class EngineHolder {
     return prefixes.reduce((text, prefix) => text.replaceAll(prefix, ''), message)
   }
 
+  private start(reason: string): Promise<boolean> {
+    const run = this.rebuild(reason).finally(() => {
+      if (this.running === run) this.running = undefined
+    })
+    this.running = run
+    return run
+  }
+
   private async rebuild(reason: string): Promise<boolean> {
+    this.reloadingSince = new Date()
     try {
-      const engine = SearchEngine.build(await loadCorpus(this.directory))
+      const engine = await this.build(await loadCorpus(this.directory))
+      await prepareEngine(engine)
       const previous = this.current.corpus.version
       this.current = engine
       this.loadedAt = new Date()
@@ -103,6 +156,8 @@ export class EngineHolder {
       const where = error instanceof CorpusError ? { file: error.file, field: error.field } : {}
       this.logger.error({ reason, ...where }, `corpus reload failed, previous corpus kept: ${message}`)
       return false
+    } finally {
+      this.reloadingSince = undefined
     }
   }
 }

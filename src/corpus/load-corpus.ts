@@ -8,7 +8,7 @@ import { CorpusError } from './errors.js'
 import { parseSections, splitFrontMatter } from './markdown.js'
 import { attachQuestions, QUESTIONS_FILE, type QuestionsFile, questionsFileSchema } from './questions.js'
 import { firstIssue, frontMatterSchema, thesaurusSchema, wordListSchema } from './schema.js'
-import type { Corpus, CorpusDocument, Thesaurus, WordLinks } from './types.js'
+import type { Corpus, CorpusDocument, CorpusRecord, Thesaurus, WordLinks } from './types.js'
 
 const THESAURUS_FILES = new Set(['thesaurus.yaml', 'thesaurus.yml'])
 // synonyms.fr.yaml, glossary.en-fr.yaml: generated word lists (scripts/import/), merged by kind.
@@ -38,6 +38,7 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
   }
   const wordLists = { synonyms: emptyLinks(), glossary: emptyLinks() }
   const questionFiles: Array<{ file: string; id: string; questions: QuestionsFile }> = []
+  const records: CorpusRecord[] = []
 
   for (const name of names) {
     const file = path.join(directory, name)
@@ -55,8 +56,13 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
         questions: parseYamlWith(file, source, questionsFileSchema),
       })
     else if (wordList) mergeLinks(wordLists[wordList], parseYamlWith(file, source, wordListSchema).entries)
-    else if (name.endsWith('.md')) documents.push(parseDocument(file, name.slice(0, -3), source))
-    else {
+    else if (name.endsWith('.md')) {
+      // Chunked as it is read: each file's work sits between two reads, never all of it in one block
+      // (a reload of a large corpus shares the event loop with the requests it serves meanwhile).
+      const document = parseDocument(file, name.slice(0, -3), source)
+      documents.push(document)
+      for (const record of chunkDocument(document)) records.push(record)
+    } else {
       throw new CorpusError(
         file,
         'file',
@@ -65,7 +71,6 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
     }
   }
   if (documents.length === 0) throw new CorpusError(directory, 'folder', 'holds no .md document')
-  const records = documents.flatMap(chunkDocument)
   for (const { file, id, questions } of questionFiles) {
     const document = documents.find((d) => d.meta.id === id)
     if (!document) throw new CorpusError(file, 'file name', `no document ${id}.md for these questions`)

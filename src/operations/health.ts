@@ -37,6 +37,7 @@ export function healthReport(sources: HealthSources) {
     corpus: {
       version: reload.version,
       loadedAt: reload.loadedAt.toISOString(),
+      ...(reload.reloadingSince ? { reloadingSince: reload.reloadingSince.toISOString() } : {}),
       ...(reload.lastError
         ? { lastReloadError: { message: reload.lastError.message, at: reload.lastError.at.toISOString() } }
         : {}),

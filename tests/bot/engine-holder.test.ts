@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
-import { EngineHolder } from '../../src/bot/engine-holder.js'
+import { createBot } from '../../src/bot/create-bot.js'
+import { type EngineBuilder, EngineHolder } from '../../src/bot/engine-holder.js'
 import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
+import { SearchEngine } from '../../src/search/engine.js'
 
 const ARTICLE = 'ia-emploi-cinema-audiovisuel.md'
 
@@ -40,5 +42,70 @@ describe('EngineHolder', () => {
     expect(failures).toHaveLength(1)
     expect(JSON.parse(failures[0] ?? '{}')).toMatchObject({ file, field: 'front matter field "year"' })
     holder.close()
+  })
+})
+
+describe('EngineHolder reloads', () => {
+  /**
+   * A builder whose builds finish when the test releases them (the first, at load, finishes at once);
+   * `started()` resolves with the release of the next build to start.
+   */
+  function controlledBuilder() {
+    let builds = 0
+    const waiting: Array<(release: () => void) => void> = []
+    const unclaimed: Array<() => void> = []
+    const build: EngineBuilder = async (corpus) => {
+      builds++
+      if (builds > 1)
+        await new Promise<void>((release) => {
+          const waiter = waiting.shift()
+          if (waiter) waiter(release)
+          else unclaimed.push(release)
+        })
+      return SearchEngine.build(corpus)
+    }
+    const started = () =>
+      new Promise<() => void>((resolve) => {
+        const release = unclaimed.shift()
+        if (release) resolve(release)
+        else waiting.push(resolve)
+      })
+    return { build, started, builds: () => builds }
+  }
+
+  it('serves the old corpus while the new one builds, and makes one more reload of any asked meanwhile', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-holder-'))
+    await cp(DEFAULT_CORPUS_DIR, dir, { recursive: true })
+    const builder = controlledBuilder()
+    const holder = await EngineHolder.load(dir, pino({ level: 'silent' }), { build: builder.build })
+    const bot = createBot(() => holder.engine)
+    const first = holder.engine
+    const file = path.join(dir, ARTICLE)
+    await writeFile(
+      file,
+      `${await readFile(file, 'utf8')}\n## Drones\n\nLes dronistes préparent leurs survols avec l’IA.\n`,
+    )
+
+    const order: string[] = []
+    const reloaded = holder.reload('test').then((ok) => order.push(`reload ${ok}`))
+    const releaseFirst = await builder.started()
+    expect(holder.status().reloadingSince).toBeInstanceOf(Date)
+    // Asked during the build: answered at once, from the corpus still serving.
+    const answer = await bot.ask('dronistes', { platform: 'console' })
+    order.push(`ask ${answer.kind}`)
+    const again = [holder.reload('again'), holder.reload('and again')]
+    expect(again[0]).toBe(again[1])
+
+    releaseFirst()
+    await reloaded
+    expect(order).toEqual(['ask empty', 'reload true'])
+    expect(holder.engine).not.toBe(first)
+    expect((await bot.ask('dronistes', { platform: 'console' })).kind).toBe('results')
+
+    // The reloads asked during the first make exactly one more build, after it.
+    ;(await builder.started())()
+    expect(await Promise.all(again)).toEqual([true, true])
+    expect(builder.builds()).toBe(3)
+    expect(holder.status().reloadingSince).toBeUndefined()
   })
 })

@@ -71,6 +71,14 @@ describe('npm run load (smoke)', () => {
         stdout,
       )
     expect(verdict, stdout).not.toBeNull()
+    // Distinct questions: the app's own cache counters, read back from its process.
+    const rate =
+      /^answer cache \(ia-cinema, warm-up included\): (\d+) hits of (\d+) lookups, hit rate (\d+\.\d) %/m.exec(
+        stdout,
+      )
+    expect(rate, stdout).not.toBeNull()
+    expect(Number(rate?.[2])).toBeGreaterThan(0)
+    expect(Number(rate?.[3])).toBeLessThan(10)
     expect(code).toBe(verdict?.[4] === 'PASS' ? 0 : 1)
     // Nothing in this run is slow or broken enough to excuse a failed request.
     expect(verdict?.[3]).toBe('0')

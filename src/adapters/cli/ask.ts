@@ -3,11 +3,12 @@
  * npm run --silent ask -- [--json] [--limit N] -      (one query a line on stdin, one line out per line)
  *
  * A stable contract for scripts: JSON results carry each record's verbatim text, section and source.
+ * Reads the corpus folder the bot reads (CORPUS_DIR, else the project's corpus/).
  */
 import type { AnswerItem } from '../../answers/answer.js'
 import { itemBody } from '../../answers/item-body.js'
 import { toItem } from '../../answers/items.js'
-import { DEFAULT_CORPUS_DIR } from '../../bot/load-bot.js'
+import { configuredCorpusDir } from '../../bot/load-bot.js'
 import { CorpusError } from '../../corpus/errors.js'
 import { loadCorpus } from '../../corpus/load-corpus.js'
 import { SearchEngine } from '../../search/engine.js'
@@ -105,7 +106,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`)
     return 0
   }
-  const engine = SearchEngine.build(await loadCorpus(DEFAULT_CORPUS_DIR))
+  const engine = SearchEngine.build(await loadCorpus(configuredCorpusDir()))
   if (options.query !== '-') {
     const out = options.json
       ? answerJson(options.query, engine, options.limit)

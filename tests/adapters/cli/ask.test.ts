@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process'
+import { cp, mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -6,10 +8,11 @@ import { describe, expect, it } from 'vitest'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx')
 
-function ask(args: string[], input?: string) {
+function ask(args: string[], input?: string, env: Record<string, string> = {}) {
   return spawnSync(tsx, ['src/adapters/cli/ask.ts', ...args], {
     cwd: root,
     input,
+    env: { ...process.env, ...env },
     encoding: 'utf8',
     timeout: 60_000,
   })
@@ -31,7 +34,11 @@ describe('npm run ask', () => {
     expect(typeof answer.results[0].score).toBe('number')
   })
 
-  it('reads stdin with "-": exactly one line out per line in, hostile lines included', () => {
+  it('reads stdin with "-": exactly one line out per line in, hostile lines included, from CORPUS_DIR', async () => {
+    // The corpus folder the bot reads, here with a second document: its answers name their own source.
+    const dir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-ask-corpus-'))
+    await cp(path.join(root, 'corpus'), dir, { recursive: true })
+    await cp(path.join(root, 'tests', 'fixtures', 'corpus-second-document'), dir, { recursive: true })
     const lines = [
       'monteur',
       '',
@@ -46,8 +53,9 @@ describe('npm run ask', () => {
       'pizza margherita',
       'mont\reur', // a lone carriage return is not a line end for batch callers
       'monteur\u2028doublage',
+      'doubleur',
     ]
-    const run = ask(['--json', '--limit', '5', '-'], `${lines.join('\n')}\n`)
+    const run = ask(['--json', '--limit', '5', '-'], `${lines.join('\n')}\n`, { CORPUS_DIR: dir })
     expect(run.status).toBe(0)
     const out = run.stdout.trimEnd().split('\n')
     expect(out).toHaveLength(lines.length)
@@ -56,6 +64,8 @@ describe('npm run ask', () => {
     expect(answers[1].results).toEqual([])
     expect(answers[10].results).toEqual([])
     for (const a of answers) expect(a.results.length).toBeLessThanOrEqual(5)
+    expect(answers[0].results[0].source).toMatchObject({ publisher: 'KILL THE TAPE' })
+    expect(answers.at(-1).results[0].source).toMatchObject({ publisher: 'Fiche de test ia-cinema' })
   })
 
   it('prints a passage as text, a run-in section heading shown in the section path, not glued to it', () => {
