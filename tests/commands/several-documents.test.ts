@@ -68,9 +68,7 @@ describe('a corpus of two documents', () => {
     const bot = botWith()
     const first = await bot.ask('parcours', requester)
     const total = first.step?.total ?? 0
-    expect(first.lines[1]).toBe(
-      `Le parcours suit les 2 documents en ${total} étapes. Cliquez sur « Suivant » pour avancer.`,
-    )
+    expect(first.lines[1]).toBe(`Le parcours suit les 2 documents en ${total} étapes.`)
     const followed = new Set<string>()
     for (let n = 1; n <= total; n++) {
       const step: Answer = await bot.ask(`parcours ${n}`, requester)
