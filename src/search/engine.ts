@@ -5,13 +5,16 @@ import { type KnownWords, loadKnownWords } from '../text/known-words.js'
 import { fold, normalizeText } from '../text/normalize.js'
 import { type AnalyzedToken, FrenchAnalyzer } from './analyzer.js'
 import type { Intent } from './framing.js'
+import { Postings } from './postings.js'
 import { type QueryTerm, QuestionReader, type Reading } from './question.js'
+import { MAX_MASK_TERMS, PostingsRanker, type Ranking } from './rank-postings.js'
 import {
   coverage,
   enoughEvidence,
   MIN_COVERAGE,
   OWN_JOB_MIN_COVERAGE,
   RELATIVE_COVERAGE,
+  type Weighing,
   weigh,
 } from './relevance.js'
 import { SpellingCorrector } from './spelling.js'
@@ -97,7 +100,14 @@ interface IndexedDocument {
 export interface EngineOptions {
   /** Words a French or English dictionary knows: never corrected into corpus words. */
   knownWords?: KnownWords
+  /**
+   * How records are scored: over flat postings (rank-postings.ts, the default), or by MiniSearch's own
+   * search, which walks every posting list per question. Both rank alike; tests compare them.
+   */
+  ranking?: 'postings' | 'minisearch'
 }
+
+const INDEXED_FIELDS = ['text', 'heading', 'parents', 'jobs', 'speaker', 'questions'] as const
 
 /** Lexical French search over a corpus' passages and quotes. Built once per corpus version; read-only after. */
 export class SearchEngine {
@@ -110,6 +120,7 @@ export class SearchEngine {
   private readonly jobTermsByRecord = new Map<string, Set<string>>()
   private readonly corrector: SpellingCorrector
   private readonly reader: QuestionReader
+  private readonly ranker: PostingsRanker | undefined
 
   private constructor(
     readonly corpus: Corpus,
@@ -141,7 +152,7 @@ export class SearchEngine {
       )
     }
     this.index = new MiniSearch<IndexedDocument>({
-      fields: ['text', 'heading', 'parents', 'jobs', 'speaker', 'questions'],
+      fields: [...INDEXED_FIELDS],
       storeFields: ['kind'],
       tokenize: analyze,
       processTerm: (term) => term,
@@ -166,6 +177,11 @@ export class SearchEngine {
         )
     }
     fieldTerms.clear()
+    if (options.ranking !== 'minisearch') {
+      const postings = Postings.fromIndex(this.index, INDEXED_FIELDS, FIELD_BOOSTS, 'questions')
+      const byPosition = postings.ids.map((id) => this.records.get(id) as CorpusRecord)
+      this.ranker = new PostingsRanker(postings, byPosition, this.vocabulary, this.jobTermsByRecord)
+    }
     this.corrector = new SpellingCorrector(this.vocabulary.wordFrequency)
     this.reader = new QuestionReader(corpus, this.analyzer, this.vocabulary, this.corrector, knownWords)
   }
@@ -220,8 +236,8 @@ export class SearchEngine {
       bare: reading.bare,
     }
     const read: Reading | undefined = 'unknownWords' in reading ? reading : undefined
-    const hits = this.rank(state, kind)
-    const page = hits.slice(offset, offset + limit)
+    const ranking = this.rank(state, kind, offset + limit)
+    const page = ranking.best.slice(offset, offset + limit)
     const matched = new Set(page.flatMap((hit) => hit.matchedTerms))
     return {
       terms: state.terms.map((t) => t.term),
@@ -233,14 +249,40 @@ export class SearchEngine {
       coveredWords: [...new Set(state.terms.filter((t) => matched.has(t.term)).map((t) => t.surface))],
       truncated: read?.truncated ?? false,
       hits: page,
+      total: ranking.total,
+      quotes: ranking.quotes,
+    }
+  }
+
+  /** The `keep` best records that answer, best first, and how many answer. */
+  private rank(state: SearchState, kind: CorpusRecord['kind'] | undefined, keep: number): Ranking {
+    if (state.terms.length === 0 || state.intent.local) return { best: [], total: 0, quotes: 0 }
+    const weighing = weigh(state.terms, state.unknown, this.vocabulary, this.size)
+    if (this.ranker && state.terms.length <= MAX_MASK_TERMS)
+      return this.ranker.rank({
+        terms: state.terms,
+        weighing,
+        selfTerms: new Set(state.selfTerms),
+        bare: state.bare,
+        quoteBoost: state.intent.quote ? QUOTE_WANTED : QUOTE_PRIOR,
+        ownJobBoost: OWN_JOB_BOOST,
+        kind,
+        keep,
+      })
+    const hits = this.rankWithMiniSearch(state, kind, weighing)
+    return {
+      best: hits.slice(0, keep),
       total: hits.length,
       quotes: hits.reduce((n, hit) => n + (hit.record.kind === 'quote' ? 1 : 0), 0),
     }
   }
 
-  /** Every record that answers, best first. */
-  private rank(state: SearchState, kind: CorpusRecord['kind'] | undefined): SearchHit[] {
-    if (state.terms.length === 0 || state.intent.local) return []
+  /** Every record that answers, best first, scored by MiniSearch's search. */
+  private rankWithMiniSearch(
+    state: SearchState,
+    kind: CorpusRecord['kind'] | undefined,
+    weighing: Weighing,
+  ): SearchHit[] {
     const weightOf = new Map(state.terms.map((t) => [t.term, t.weight]))
     const self = new Set(state.selfTerms)
     const results = this.index.search(state.terms.map((t) => t.term).join(' '), {
@@ -255,7 +297,6 @@ export class SearchEngine {
       },
       ...(kind ? { filter: (result) => result.kind === kind } : {}),
     })
-    const weighing = weigh(state.terms, state.unknown, this.vocabulary, this.size)
     const hits: SearchHit[] = []
     for (const result of results) {
       const record = this.records.get(String(result.id))
