@@ -53,6 +53,15 @@ export class PostingsRanker {
   private readonly mask: Uint32Array
   /** Terms a record holds in its own fields, not only in the questions written for it. */
   private readonly ownMask: Uint32Array
+  private readonly cover: Float64Array
+  // What the hot loops read of each record, by position, packed: reading the record objects themselves,
+  // scattered over the heap, costs a cache miss each, and a question can touch tens of thousands.
+  private readonly quote: Uint8Array
+  private readonly ordinal: Float64Array
+  /** Positions of the job section records, by term of their jobs (« je suis monteuse » → its section). */
+  private readonly jobRecords = new Map<string, number[]>()
+  /** 1 for the records of the asker's own job, during a search. */
+  private readonly ownJob: Uint8Array
 
   constructor(
     private readonly postings: Postings,
@@ -60,11 +69,22 @@ export class PostingsRanker {
     private readonly records: readonly CorpusRecord[],
     private readonly vocabulary: Vocabulary,
     /** The terms of each job section record's jobs, by record id. */
-    private readonly jobTerms: ReadonlyMap<string, ReadonlySet<string>>,
+    jobTerms: ReadonlyMap<string, ReadonlySet<string>>,
   ) {
     this.sum = new Float64Array(postings.size)
     this.mask = new Uint32Array(postings.size)
     this.ownMask = new Uint32Array(postings.size)
+    this.cover = new Float64Array(postings.size)
+    this.quote = Uint8Array.from(records, (record) => (record.kind === 'quote' ? 1 : 0))
+    this.ordinal = Float64Array.from(records, (record) => record.ordinal)
+    this.ownJob = new Uint8Array(postings.size)
+    records.forEach((record, at) => {
+      for (const term of jobTerms.get(record.id) ?? []) {
+        const list = this.jobRecords.get(term) ?? []
+        list.push(at)
+        this.jobRecords.set(term, list)
+      }
+    })
   }
 
   rank(query: RankQuery): Ranking {
@@ -73,6 +93,7 @@ export class PostingsRanker {
     for (const { term, weight } of query.terms) weightOf.set(term, (weightOf.get(term) ?? 0) + weight)
     const terms = [...weightOf.keys()]
     const touched: number[] = []
+    const { sum, mask, ownMask } = this
     terms.forEach((term, bit) => {
       const entry = this.postings.get(term)
       if (!entry) return
@@ -81,19 +102,22 @@ export class PostingsRanker {
       const { records, scores, onlyInField } = entry
       for (let i = 0; i < records.length; i++) {
         const at = records[i] as number
-        if (this.mask[at] === 0) touched.push(at)
-        this.sum[at] = (this.sum[at] as number) + weight * (scores[i] as number)
-        this.mask[at] = ((this.mask[at] as number) | flag) >>> 0
-        if (onlyInField[i] === 0) this.ownMask[at] = ((this.ownMask[at] as number) | flag) >>> 0
+        if (mask[at] === 0) touched.push(at)
+        sum[at] = (sum[at] as number) + weight * (scores[i] as number)
+        mask[at] = ((mask[at] as number) | flag) >>> 0
+        if (onlyInField[i] === 0) ownMask[at] = ((ownMask[at] as number) | flag) >>> 0
       }
     })
+    const ownJob = [...query.selfTerms].flatMap((term) => this.jobRecords.get(term) ?? [])
+    for (const at of ownJob) this.ownJob[at] = 1
     try {
       return this.judge(query, terms, touched)
     } finally {
+      for (const at of ownJob) this.ownJob[at] = 0
       for (const at of touched) {
-        this.sum[at] = 0
-        this.mask[at] = 0
-        this.ownMask[at] = 0
+        sum[at] = 0
+        mask[at] = 0
+        ownMask[at] = 0
       }
     }
   }
@@ -109,80 +133,82 @@ export class PostingsRanker {
       }
       return list
     }
-    const evidence = new Map<number, boolean>()
-    // By matched terms, then by the terms among them found only in the questions written for the record.
-    const shares = new Map<number, number>()
-    const sharesWithQuestionsOnly = new Map<number, Map<number, number>>()
+    // Coverage, or NO_EVIDENCE, by set of matched terms: one entry per distinct set, not per record (in an
+    // array when the sets are few enough to index, else a map). Terms found only in the questions written
+    // for a record weigh less: those sets are judged apart.
+    const small = terms.length <= SMALL_MASK_BITS
+    const bySet = small ? new Float64Array(1 << terms.length).fill(Number.NaN) : undefined
+    const bySetMap = new Map<string, number>()
+    const judgeSet = (mask: number, questionsOnly: number): number =>
+      enoughEvidence(matched(mask), this.vocabulary, query.bare)
+        ? coverage(matched(mask), query.weighing, (term) => (questionsOnly & bitOf(terms, term)) !== 0)
+        : NO_EVIDENCE
     const shareOf = (mask: number, questionsOnly: number): number => {
-      const byQuestionsOnly = questionsOnly === 0 ? undefined : sharesWithQuestionsOnly.get(mask)
-      let share = questionsOnly === 0 ? shares.get(mask) : byQuestionsOnly?.get(questionsOnly)
+      if (bySet && questionsOnly === 0) {
+        let share = bySet[mask] as number
+        if (Number.isNaN(share)) {
+          share = judgeSet(mask, 0)
+          bySet[mask] = share
+        }
+        return share
+      }
+      const key = `${mask}/${questionsOnly}`
+      let share = bySetMap.get(key)
       if (share === undefined) {
-        share = coverage(matched(mask), query.weighing, (term) => (questionsOnly & bitOf(terms, term)) !== 0)
-        if (questionsOnly === 0) shares.set(mask, share)
-        else if (byQuestionsOnly) byQuestionsOnly.set(questionsOnly, share)
-        else sharesWithQuestionsOnly.set(mask, new Map([[questionsOnly, share]]))
+        share = judgeSet(mask, questionsOnly)
+        bySetMap.set(key, share)
       }
       return share
     }
-    const selfTerms = [...query.selfTerms]
-    const positions: number[] = []
-    const scores: number[] = []
-    const coverages: number[] = []
+    const { sum, mask: masks, ownMask, cover, quote, ordinal, ownJob: ownJobRecord } = this
+    const wantedQuote = query.kind === undefined ? -1 : query.kind === 'quote' ? 1 : 0
     let best = 0
     let ownJob = false
+    // The sum array now receives each record's final score, the cover array its coverage (or NO_EVIDENCE).
     for (const at of touched) {
-      const record = this.records[at] as CorpusRecord
-      if (query.kind && record.kind !== query.kind) continue
-      const mask = this.mask[at] as number
-      let enough = evidence.get(mask)
-      if (enough === undefined) {
-        enough = enoughEvidence(matched(mask), this.vocabulary, query.bare)
-        evidence.set(mask, enough)
-      }
-      if (!enough) continue
-      const share = shareOf(mask, (mask & ~(this.ownMask[at] as number)) >>> 0)
-      let boost = record.kind === 'quote' ? query.quoteBoost : 1
-      if (selfTerms.length > 0) {
-        const jobs = this.jobTerms.get(record.id)
-        if (jobs && selfTerms.some((t) => jobs.has(t))) boost *= query.ownJobBoost
-        if ((mask & selfBits) !== 0) ownJob = true
-      }
+      const isQuote = quote[at] as number
+      const mask = masks[at] as number
+      const share =
+        wantedQuote >= 0 && isQuote !== wantedQuote
+          ? NO_EVIDENCE
+          : shareOf(mask, (mask & ~(ownMask[at] as number)) >>> 0)
+      cover[at] = share
+      if (share === NO_EVIDENCE) continue
+      let boost = isQuote ? query.quoteBoost : 1
+      if (ownJobRecord[at] === 1) boost *= query.ownJobBoost
+      if ((mask & selfBits) !== 0) ownJob = true
       // MiniSearch multiplies a record's summed score by the number of query terms it matches.
-      const score = (this.sum[at] as number) * matched(mask).length * boost * share ** 3
-      positions.push(at)
-      scores.push(score)
-      coverages.push(share)
+      sum[at] = (sum[at] as number) * matched(mask).length * boost * share ** 3
       if (share > best) best = share
     }
     if (best < (ownJob ? OWN_JOB_MIN_COVERAGE : MIN_COVERAGE)) return NONE
     const floor = best * RELATIVE_COVERAGE
     const kept: number[] = []
     let quotes = 0
-    for (let i = 0; i < positions.length; i++) {
-      if ((coverages[i] as number) < floor) continue
-      kept.push(i)
-      if ((this.records[positions[i] as number] as CorpusRecord).kind === 'quote') quotes++
+    for (const at of touched) {
+      if ((cover[at] as number) < floor) continue
+      kept.push(at)
+      quotes += quote[at] as number
     }
     const before = (a: number, b: number) =>
-      (scores[b] as number) - (scores[a] as number) ||
-      (this.records[positions[a] as number] as CorpusRecord).ordinal -
-        (this.records[positions[b] as number] as CorpusRecord).ordinal
-    const top = selectBest(kept, query.keep, before)
+      (sum[b] as number) - (sum[a] as number) || (ordinal[a] as number) - (ordinal[b] as number)
     return {
-      best: top.map((i) => {
-        const at = positions[i] as number
-        return {
-          record: this.records[at] as CorpusRecord,
-          score: scores[i] as number,
-          coverage: coverages[i] as number,
-          matchedTerms: matched(this.mask[at] as number),
-        }
-      }),
+      best: selectBest(kept, query.keep, before).map((at) => ({
+        record: this.records[at] as CorpusRecord,
+        score: sum[at] as number,
+        coverage: cover[at] as number,
+        matchedTerms: matched(masks[at] as number),
+      })),
       total: kept.length,
       quotes,
     }
   }
 }
+
+/** Below any coverage: a record that does not say enough to be judged (see enoughEvidence). */
+const NO_EVIDENCE = -1
+/** Up to this many terms, the sets of matched terms index an array (2^12 entries at most). */
+const SMALL_MASK_BITS = 12
 
 const maskOf = (terms: readonly string[], wanted: (term: string) => boolean): number =>
   terms.reduce((mask, term, bit) => (wanted(term) ? (mask | (1 << bit)) >>> 0 : mask), 0)
