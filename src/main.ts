@@ -146,11 +146,15 @@ try {
     ...Object.values(adapters).map((a) => a.stop()),
     ...stoppers.map((stop) => stop()),
   ])
-  // A token refused or a port taken is a setting: its one line, no stack. Anything else is a bug, logged whole.
+  // A token refused or a port taken is a setting: its one line, no stack. A platform out of reach is one of
+  // the adapters' own errors (a stable code): one line too. Anything else is a bug, logged whole.
   const setting = (error as { setting?: unknown }).setting
   const reason = (error as { reason?: unknown }).reason
   if (typeof setting === 'string' && typeof reason === 'string') badSetting(setting, reason)
-  logger.fatal({ err: error }, 'an adapter could not start')
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string' && error instanceof Error)
+    logger.fatal({ code, reason: error.message.split('\n')[0] }, 'an adapter could not start')
+  else logger.fatal({ err: error }, 'an adapter could not start')
   process.stderr.write(
     `cannot start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
   )
