@@ -38,11 +38,18 @@ export function editDistance(a: string, b: string, max: number): number {
   return previous[b.length] as number
 }
 
+/** The word with the letters at `at` and `at + 1` swapped. */
+function swapped(word: string, at: number): string {
+  return word.slice(0, at) + word.charAt(at + 1) + word.charAt(at) + word.slice(at + 2)
+}
+
 /**
  * Finds the closest known word within the allowed edits; the more frequent one wins a tie. Candidates come
  * from a radix tree's fuzzy lookup (MiniSearch's SearchableMap), which visits only the branches that can still
- * match, rather than a scan of the whole vocabulary; a swap of neighbours is two edits there, so candidates
- * are taken one edit wider and checked with the distance above.
+ * match, rather than a scan of the whole vocabulary. A swap of neighbours is one edit here but two for the
+ * tree, and a wider lookup costs much more (its branches grow with the radius): so the tree is asked within
+ * the allowed edits, and swaps are made first — each swap, then the rest of the edits around it. Every word
+ * within the allowed edits is found (tests/search/spelling.test.ts compares with a scan of the vocabulary).
  */
 export class SpellingCorrector {
   private readonly words = new SearchableMap<number>()
@@ -57,22 +64,42 @@ export class SpellingCorrector {
     const cached = this.cache.get(key)
     if (cached !== undefined) return cached ?? undefined
     let best: { word: string; distance: number; frequency: number } | undefined
-    if (maxEdits > 0) {
-      for (const [candidate, [frequency]] of this.words.fuzzyGet(word, maxEdits + 1)) {
-        const distance = editDistance(word, candidate, maxEdits)
-        if (distance > maxEdits) continue
-        if (
-          !best ||
-          distance < best.distance ||
-          (distance === best.distance && frequency > best.frequency) ||
-          (distance === best.distance && frequency === best.frequency && candidate < best.word)
-        ) {
-          best = { word: candidate, distance, frequency }
-        }
+    const consider = (candidate: string, frequency: number) => {
+      const distance = editDistance(word, candidate, maxEdits)
+      if (distance > maxEdits) return
+      if (
+        !best ||
+        distance < best.distance ||
+        (distance === best.distance && frequency > best.frequency) ||
+        (distance === best.distance && frequency === best.frequency && candidate < best.word)
+      ) {
+        best = { word: candidate, distance, frequency }
       }
     }
+    if (maxEdits > 0) this.candidates(word, maxEdits, consider)
     if (this.cache.size > 20_000) this.cache.clear()
     this.cache.set(key, best?.word ?? null)
     return best?.word
+  }
+
+  /** Every known word within `edits` of `word` (swaps counting one), and possibly a few more. */
+  private candidates(word: string, edits: number, visit: (candidate: string, frequency: number) => void) {
+    const near = (variant: string, radius: number) => {
+      if (radius === 0) {
+        const frequency = this.words.get(variant)
+        if (frequency !== undefined) visit(variant, frequency)
+        return
+      }
+      for (const [candidate, [frequency]] of this.words.fuzzyGet(variant, radius)) visit(candidate, frequency)
+    }
+    near(word, edits)
+    // A swap uses one edit; the others are looked for around the swapped word, another swap included.
+    for (let at = 0; at + 1 < word.length; at++) {
+      if (word.charAt(at) === word.charAt(at + 1)) continue
+      const once = swapped(word, at)
+      near(once, edits - 1)
+      if (edits < 2) continue
+      for (let next = at + 2; next + 1 < once.length; next++) near(swapped(once, next), 0)
+    }
   }
 }
