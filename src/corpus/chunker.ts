@@ -78,6 +78,10 @@ const NAME_RUN = /\p{Lu}[\p{L}\p{N}'’.+]*(?:\s+(?:(?:of|the|de|du|des)\s+)?\p{
 // Capitalised only because they open the sentence or the name: « Les », « En », « Chez Netflix ».
 const LEADING = /^(?:les?|la|l|en|au|aux|chez|un|une|des|du|de|the|a|an|pour|selon|dans|sur|avec|comme)$/i
 
+const WORD = /[\p{L}][\p{L}\p{N}]*/gu
+const CAPITAL = /^\p{Lu}/u
+const OPENS_QUOTE = /[«"“:]\s*$/
+
 /** The words of a run that belong to the name: leading articles and « L’affaire » (lower case after the elision) dropped. */
 function nameWords(run: string): string[] {
   const words = run.replace(/[.]+$/, '').split(/\s+/)
@@ -90,39 +94,63 @@ function nameWords(run: string): string[] {
   return words
 }
 
+export interface Lexicon {
+  properNames: Set<string>
+  properPhrases: Set<string>
+  agentNouns: Set<string>
+}
+
 /**
  * Words the analyzer needs to learn from the corpus: proper names, names of several words, and attested
  * masculine agent nouns.
  */
-export function collectLexicon(records: CorpusRecord[]): {
-  properNames: Set<string>
-  properPhrases: Set<string>
-  agentNouns: Set<string>
-} {
-  const properPhrases = new Set<string>()
-  const capitalised = new Set<string>()
-  const lowercase = new Set<string>()
-  const agentNouns = new Set<string>()
-  for (const record of records) {
+export function collectLexicon(records: CorpusRecord[]): Lexicon {
+  const collector = new LexiconCollector()
+  for (const record of records) collector.add(record)
+  return collector.result()
+}
+
+/** collectLexicon one record at a time, so that a build can share the event loop between records. */
+export class LexiconCollector {
+  private readonly properPhrases = new Set<string>()
+  private readonly capitalised = new Set<string>()
+  private readonly lowercase = new Set<string>()
+  private readonly agentNouns = new Set<string>()
+  /** Folded words already checked for an agent noun (once per distinct word, not per occurrence). */
+  private readonly agentChecked = new Set<string>()
+
+  add(record: CorpusRecord): void {
     for (const sentence of splitSentences(record.text)) {
       for (const run of sentence.matchAll(NAME_RUN)) {
         const name = nameWords(run[0])
-        if (name.length >= 2) properPhrases.add(name.join(' '))
+        if (name.length >= 2) this.properPhrases.add(name.join(' '))
       }
-      const words = [...sentence.matchAll(/[\p{L}][\p{L}\p{N}]*/gu)].map((m) => m[0])
-      words.forEach((word, index) => {
+      let index = 0
+      for (const match of sentence.matchAll(WORD)) {
+        const word = match[0]
         const folded = fold(word)
-        if (/^\p{Lu}/u.test(word)) {
+        if (CAPITAL.test(word)) {
           // The first word of a sentence or of a quotation is capitalised whatever it is.
-          if (index > 0 && !/[«"“:]\s*$/.test(sentence.slice(0, sentence.indexOf(word))))
-            capitalised.add(folded)
+          if (
+            index > 0 &&
+            !this.capitalised.has(folded) &&
+            !OPENS_QUOTE.test(sentence.slice(0, sentence.indexOf(word)))
+          )
+            this.capitalised.add(folded)
         } else {
-          lowercase.add(folded)
+          this.lowercase.add(folded)
         }
-        if (/eurs?$/.test(folded) && folded.length > 4) agentNouns.add(folded.replace(/s$/, ''))
-      })
+        if (!this.agentChecked.has(folded)) {
+          this.agentChecked.add(folded)
+          if (/eurs?$/.test(folded) && folded.length > 4) this.agentNouns.add(folded.replace(/s$/, ''))
+        }
+        index++
+      }
     }
   }
-  const properNames = new Set([...capitalised].filter((w) => !lowercase.has(w) && w.length > 2))
-  return { properNames, properPhrases, agentNouns }
+
+  result(): Lexicon {
+    const properNames = new Set([...this.capitalised].filter((w) => !this.lowercase.has(w) && w.length > 2))
+    return { properNames, properPhrases: this.properPhrases, agentNouns: this.agentNouns }
+  }
 }

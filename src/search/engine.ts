@@ -1,9 +1,16 @@
-import MiniSearch from 'minisearch'
-import { collectLexicon } from '../corpus/chunker.js'
+import type MiniSearch from 'minisearch'
 import type { Corpus, CorpusDocument, CorpusRecord } from '../corpus/types.js'
 import { type KnownWords, loadKnownWords } from '../text/known-words.js'
 import { fold, normalizeText } from '../text/normalize.js'
-import { type AnalyzedToken, FrenchAnalyzer } from './analyzer.js'
+import type { FrenchAnalyzer } from './analyzer.js'
+import {
+  type BuiltIndex,
+  buildAsync,
+  buildIndex,
+  buildSync,
+  INDEXED_FIELDS,
+  type IndexedDocument,
+} from './build-index.js'
 import type { Intent } from './framing.js'
 import { Postings } from './postings.js'
 import { type QueryTerm, QuestionReader, type Reading } from './question.js'
@@ -17,9 +24,9 @@ import {
   type Weighing,
   weigh,
 } from './relevance.js'
-import { SpellingCorrector } from './spelling.js'
+import type { SpellingCorrector } from './spelling.js'
 import { decodeState, encodeState, type SearchState } from './state.js'
-import { Vocabulary } from './vocabulary.js'
+import type { Vocabulary } from './vocabulary.js'
 
 export { MAX_QUERY_CHARS, MAX_QUERY_WORDS } from './question.js'
 
@@ -86,17 +93,6 @@ export interface SearchOutcome {
   quotes: number
 }
 
-interface IndexedDocument {
-  id: string
-  text: string
-  questions: string
-  heading: string
-  parents: string
-  jobs: string
-  speaker: string
-  kind: CorpusRecord['kind']
-}
-
 export interface EngineOptions {
   /** Words a French or English dictionary knows: never corrected into corpus words. */
   knownWords?: KnownWords
@@ -107,87 +103,48 @@ export interface EngineOptions {
   ranking?: 'postings' | 'minisearch'
 }
 
-const INDEXED_FIELDS = ['text', 'heading', 'parents', 'jobs', 'speaker', 'questions'] as const
-
 /** Lexical French search over a corpus' passages and quotes. Built once per corpus version; read-only after. */
 export class SearchEngine {
   readonly analyzer: FrenchAnalyzer
   readonly records: ReadonlyMap<string, CorpusRecord>
   readonly vocabulary: Vocabulary
   private readonly index: MiniSearch<IndexedDocument>
-  private readonly tokensByRecord = new Map<string, AnalyzedToken[]>()
   /** Terms of each job section record's jobs, to put the asker's own job first. */
-  private readonly jobTermsByRecord = new Map<string, Set<string>>()
+  private readonly jobTermsByRecord: ReadonlyMap<string, Set<string>>
   private readonly corrector: SpellingCorrector
   private readonly reader: QuestionReader
   private readonly ranker: PostingsRanker | undefined
 
   private constructor(
     readonly corpus: Corpus,
+    built: BuiltIndex,
+    knownWords: KnownWords,
     options: EngineOptions,
   ) {
-    const knownWords = options.knownWords ?? loadKnownWords()
-    const seen = collectLexicon(corpus.records)
-    // A capitalised word a dictionary knows is a title's word (« La Petite Sirène »), not a name to keep whole.
-    const lexicon = { ...seen, properNames: new Set([...seen.properNames].filter((w) => !knownWords.has(w))) }
-    this.analyzer = new FrenchAnalyzer({ ...corpus.thesaurus, lexicon })
-    this.records = new Map(corpus.records.map((r) => [r.id, r]))
-
-    // Each field text is analysed once for the index, the vocabulary and the highlighting (headings repeat).
-    const fieldTerms = new Map<string, string[]>()
-    const analyze = (text: string) => {
-      let terms = fieldTerms.get(text)
-      if (!terms) {
-        terms = this.analyzer.terms(text)
-        fieldTerms.set(text, terms)
-      }
-      return terms
-    }
-    for (const record of corpus.records) {
-      const tokens = this.analyzer.tokens(record.text)
-      this.tokensByRecord.set(record.id, tokens)
-      fieldTerms.set(
-        record.text,
-        tokens.flatMap((t) => t.terms),
-      )
-    }
-    this.index = new MiniSearch<IndexedDocument>({
-      fields: [...INDEXED_FIELDS],
-      storeFields: ['kind'],
-      tokenize: analyze,
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
-    })
-    const documents = corpus.records.map((record) => this.toIndexed(record))
-    this.index.addAll(documents)
-    const ownFieldsOf = (record: CorpusRecord) => {
-      const d = this.toIndexed(record)
-      return [d.text, d.heading, d.parents, d.jobs, d.speaker].flatMap(analyze)
-    }
-    const fieldsOf = (record: CorpusRecord) => [
-      ...ownFieldsOf(record),
-      ...analyze(record.questions?.join(' ') ?? ''),
-    ]
-    this.vocabulary = new Vocabulary(corpus, this.analyzer, fieldsOf, ownFieldsOf, lexicon.properNames)
-    for (const record of corpus.records) {
-      if (record.job)
-        this.jobTermsByRecord.set(
-          record.id,
-          new Set(analyze([record.job.name, ...record.job.jobs].join(' '))),
-        )
-    }
-    fieldTerms.clear()
+    this.analyzer = built.analyzer
+    this.records = built.records
+    this.index = built.index
+    this.vocabulary = built.vocabulary
+    this.jobTermsByRecord = built.jobTermsByRecord
+    this.corrector = built.corrector
     if (options.ranking !== 'minisearch') {
       const postings = Postings.fromIndex(this.index, INDEXED_FIELDS, FIELD_BOOSTS, 'questions')
       const byPosition = postings.ids.map((id) => this.records.get(id) as CorpusRecord)
       this.ranker = new PostingsRanker(postings, byPosition, this.vocabulary, this.jobTermsByRecord)
     }
-    this.corrector = new SpellingCorrector(this.vocabulary.wordFrequency)
     this.reader = new QuestionReader(corpus, this.analyzer, this.vocabulary, this.corrector, knownWords)
   }
 
+  /** Builds on this thread in one go (tests, the CLI, scripts). */
   static build(corpus: Corpus, options: EngineOptions = {}): SearchEngine {
-    return new SearchEngine(corpus, options)
+    const knownWords = options.knownWords ?? loadKnownWords()
+    return new SearchEngine(corpus, buildSync(buildIndex(corpus, knownWords)), knownWords, options)
+  }
+
+  /** Builds in slices that give the event loop a turn between them (a bot that keeps serving meanwhile). */
+  static async buildAsync(corpus: Corpus, options: EngineOptions = {}): Promise<SearchEngine> {
+    const knownWords = options.knownWords ?? loadKnownWords()
+    return new SearchEngine(corpus, await buildAsync(buildIndex(corpus, knownWords)), knownWords, options)
   }
 
   get size(): number {
@@ -319,7 +276,8 @@ export class SearchEngine {
   /** The record's text cut into segments, the words that carry one of `terms` flagged. */
   segments(record: CorpusRecord, terms: Iterable<string>): TextSpan[] {
     const wanted = new Set(terms)
-    const tokens = this.tokensByRecord.get(record.id) ?? []
+    // Analysed again when shown rather than kept for every record: a few records per answer, cached words.
+    const tokens = this.records.has(record.id) ? this.analyzer.tokens(record.text) : []
     const segments: TextSpan[] = []
     let cursor = 0
     const push = (text: string, match: boolean) => {
@@ -350,19 +308,6 @@ export class SearchEngine {
   closeWords(word: string): string | undefined {
     const folded = fold(normalizeText(word))
     return this.corrector.correct(folded, Math.min(3, Math.max(1, Math.floor(folded.length / 3))))
-  }
-
-  private toIndexed(record: CorpusRecord): IndexedDocument {
-    return {
-      id: record.id,
-      kind: record.kind,
-      text: record.text,
-      heading: record.section.at(-1) ?? '',
-      parents: record.section.slice(0, -1).join(' '),
-      jobs: record.job?.jobs.join(' ') ?? '',
-      speaker: record.speaker ?? '',
-      questions: record.questions?.join(' ') ?? '',
-    }
   }
 }
 

@@ -19,18 +19,22 @@ export class Vocabulary {
   /** Words of the corpus as written (lower case), by folded form, with their frequency: for autocomplete. */
   readonly surfaces = new Map<string, { surface: string; count: number }>()
 
-  constructor(
-    corpus: Corpus,
-    analyzer: FrenchAnalyzer,
-    termsOf: (record: CorpusRecord) => Iterable<string>,
-    ownTermsOf: (record: CorpusRecord) => Iterable<string>,
-    properNames: Iterable<string>,
-  ) {
-    for (const record of corpus.records) {
-      for (const term of new Set(termsOf(record)))
-        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1)
-      for (const term of ownTermsOf(record)) this.ownTerms.add(term)
-    }
+  /** Folded form of each word as written, or null for what is not counted (short words, stop words). */
+  private readonly countable = new Map<string, string | null>()
+
+  /** Fill it with `addRecord` for every record, then `complete` once. */
+  constructor(private readonly analyzer: FrenchAnalyzer) {}
+
+  /** Counts one record: `terms` are all its fields' terms, `ownTerms` those of the record's own words. */
+  addRecord(record: CorpusRecord, terms: Iterable<string>, ownTerms: Iterable<string>): void {
+    for (const term of new Set(terms))
+      this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1)
+    for (const term of ownTerms) this.ownTerms.add(term)
+    this.countWords(`${record.text} ${record.section.join(' ')}`, true)
+  }
+
+  complete(corpus: Corpus, properNames: Iterable<string>): void {
+    const analyzer = this.analyzer
     for (const term of analyzer.canonicalTerms)
       this.classes.set(term, analyzer.jobTerms.has(term) ? 'job' : 'concept')
     for (const term of analyzer.nameTerms) this.classes.set(term, 'name')
@@ -44,20 +48,27 @@ export class Vocabulary {
         if (head) this.classes.set(head, 'job')
       }
     }
+    for (const concept of corpus.thesaurus.concepts)
+      for (const term of concept.terms) this.countWords(term, false)
+    this.countable.clear()
+  }
 
-    const countWords = (text: string, fromCorpus: boolean) => {
-      for (const match of normalizeText(text).matchAll(/[\p{L}\p{N}]+/gu)) {
-        const word = fold(match[0])
-        if (word.length < 3 || analyzer.isStopWord(word)) continue
-        this.wordFrequency.set(word, (this.wordFrequency.get(word) ?? 0) + 1)
-        if (!fromCorpus || /^\d+$/.test(word)) continue
-        const seen = this.surfaces.get(word)
-        if (seen) seen.count++
-        else this.surfaces.set(word, { surface: match[0].toLowerCase(), count: 1 })
+  private countWords(text: string, fromCorpus: boolean): void {
+    for (const match of normalizeText(text).matchAll(/[\p{L}\p{N}]+/gu)) {
+      const written = match[0]
+      let word = this.countable.get(written)
+      if (word === undefined) {
+        const folded = fold(written)
+        word = folded.length < 3 || this.analyzer.isStopWord(folded) ? null : folded
+        this.countable.set(written, word)
       }
+      if (word === null) continue
+      this.wordFrequency.set(word, (this.wordFrequency.get(word) ?? 0) + 1)
+      if (!fromCorpus || /^\d+$/.test(word)) continue
+      const seen = this.surfaces.get(word)
+      if (seen) seen.count++
+      else this.surfaces.set(word, { surface: written.toLowerCase(), count: 1 })
     }
-    for (const record of corpus.records) countWords(`${record.text} ${record.section.join(' ')}`, true)
-    for (const concept of corpus.thesaurus.concepts) for (const term of concept.terms) countWords(term, false)
   }
 
   knows(term: string): boolean {

@@ -1,0 +1,136 @@
+import MiniSearch from 'minisearch'
+import { LexiconCollector } from '../corpus/chunker.js'
+import type { Corpus, CorpusRecord } from '../corpus/types.js'
+import type { KnownWords } from '../text/known-words.js'
+import { FrenchAnalyzer } from './analyzer.js'
+import { SpellingCorrector } from './spelling.js'
+import { Vocabulary } from './vocabulary.js'
+
+export interface IndexedDocument {
+  id: string
+  text: string
+  questions: string
+  heading: string
+  parents: string
+  jobs: string
+  speaker: string
+  kind: CorpusRecord['kind']
+}
+
+/** The fields of the index, in its own order (the ranking adds them up in that order). */
+export const INDEXED_FIELDS = ['text', 'heading', 'parents', 'jobs', 'speaker', 'questions'] as const
+
+/** What a SearchEngine searches with, built once per corpus version. */
+export interface BuiltIndex {
+  analyzer: FrenchAnalyzer
+  records: Map<string, CorpusRecord>
+  index: MiniSearch<IndexedDocument>
+  vocabulary: Vocabulary
+  /** Terms of each job section record's jobs, to put the asker's own job first. */
+  jobTermsByRecord: Map<string, Set<string>>
+  corrector: SpellingCorrector
+}
+
+/** The field texts other than a record's own text repeat (headings, jobs, questions): analysed once each. */
+const MAX_FIELD_CACHE = 20_000
+
+/**
+ * The build, as steps: it yields between records so that a caller may give the event loop a turn (see
+ * `buildAsync`) or run it through at once (`buildSync`). Each record is analysed once, for the index, the
+ * vocabulary and the job terms; nothing per record is kept beyond what searching needs.
+ */
+export function* buildIndex(corpus: Corpus, knownWords: KnownWords): Generator<void, BuiltIndex, void> {
+  const collector = new LexiconCollector()
+  for (const record of corpus.records) {
+    collector.add(record)
+    yield
+  }
+  const seen = collector.result()
+  // A capitalised word a dictionary knows is a title's word (« La Petite Sirène »), not a name to keep whole.
+  const lexicon = { ...seen, properNames: new Set([...seen.properNames].filter((w) => !knownWords.has(w))) }
+  const analyzer = new FrenchAnalyzer({ ...corpus.thesaurus, lexicon })
+  yield
+
+  const fieldTerms = new Map<string, string[]>()
+  const analyze = (text: string) => {
+    let terms = fieldTerms.get(text)
+    if (!terms) {
+      terms = analyzer.terms(text)
+      if (fieldTerms.size >= MAX_FIELD_CACHE) fieldTerms.clear()
+      fieldTerms.set(text, terms)
+    }
+    return terms
+  }
+  // The record being added: MiniSearch asks for its text's terms, already computed for the vocabulary.
+  let textTerms: string[] = []
+  const index = new MiniSearch<IndexedDocument>({
+    fields: [...INDEXED_FIELDS],
+    storeFields: ['kind'],
+    tokenize: (text, field) => (field === 'text' ? textTerms : analyze(text)),
+    processTerm: (term) => term,
+    searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
+  })
+  const vocabulary = new Vocabulary(analyzer)
+  const jobTermsByRecord = new Map<string, Set<string>>()
+  const records = new Map<string, CorpusRecord>()
+  for (const record of corpus.records) {
+    records.set(record.id, record)
+    textTerms = analyzer.terms(record.text)
+    const document = toIndexed(record)
+    index.add(document)
+    const own = [
+      ...textTerms,
+      ...analyze(document.heading),
+      ...analyze(document.parents),
+      ...analyze(document.jobs),
+      ...analyze(document.speaker),
+    ]
+    vocabulary.addRecord(record, [...own, ...analyze(document.questions)], own)
+    if (record.job)
+      jobTermsByRecord.set(record.id, new Set(analyze([record.job.name, ...record.job.jobs].join(' '))))
+    yield
+  }
+  textTerms = []
+  fieldTerms.clear()
+  vocabulary.complete(corpus, lexicon.properNames)
+  yield
+  const corrector = new SpellingCorrector(vocabulary.wordFrequency)
+  return { analyzer, records, index, vocabulary, jobTermsByRecord, corrector }
+}
+
+/** Runs a build through on this thread, in one go. */
+export function buildSync<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** Longest stretch a build holds the event loop before letting pending I/O and timers through. */
+export const BUILD_SLICE_MS = 20
+
+/** Runs a build in slices of about BUILD_SLICE_MS, giving the event loop a turn between two. */
+export async function buildAsync<T>(steps: Generator<void, T, void>, sliceMs = BUILD_SLICE_MS): Promise<T> {
+  let sliceStart = performance.now()
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve))
+      sliceStart = performance.now()
+    }
+  }
+}
+
+export function toIndexed(record: CorpusRecord): IndexedDocument {
+  return {
+    id: record.id,
+    kind: record.kind,
+    text: record.text,
+    heading: record.section.at(-1) ?? '',
+    parents: record.section.slice(0, -1).join(' '),
+    jobs: record.job?.jobs.join(' ') ?? '',
+    speaker: record.speaker ?? '',
+    questions: record.questions?.join(' ') ?? '',
+  }
+}
