@@ -22,14 +22,10 @@ export interface ReloadStatus {
 export type EngineBuilder = (corpus: Corpus) => Promise<SearchEngine>
 
 /**
- * Builds the engine on this thread in one go, after letting pending I/O through. SearchEngine offers no
- * build that yields or that can be moved across threads yet, so a reload holds the event loop for as long
- * as indexing takes (see the README, "Scale").
+ * Builds the engine on this thread in slices (SearchEngine.buildAsync): between two slices of about 20 ms
+ * the event loop serves requests, so acks and /healthz keep answering while a large corpus is indexed.
  */
-export const buildOnThisThread: EngineBuilder = async (corpus) => {
-  await new Promise((resolve) => setImmediate(resolve))
-  return SearchEngine.build(corpus)
-}
+export const buildOnThisThread: EngineBuilder = (corpus) => SearchEngine.buildAsync(corpus)
 
 export interface EngineHolderOptions {
   build?: EngineBuilder

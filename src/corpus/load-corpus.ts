@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { z } from 'zod'
@@ -42,9 +43,7 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
 
   for (const name of names) {
     const file = path.join(directory, name)
-    const source = await readFile(file, 'utf8').catch(() => {
-      throw new CorpusError(file, 'file', 'cannot be read')
-    })
+    const source = readSource(file)
     hash.update(name).update('\0').update(source).update('\0')
     const wordList = WORD_LIST_FILE.exec(name)?.[1] as keyof typeof wordLists | undefined
     const questionsOf = QUESTIONS_FILE.exec(name)?.[1]
@@ -57,8 +56,6 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
       })
     else if (wordList) mergeLinks(wordLists[wordList], parseYamlWith(file, source, wordListSchema).entries)
     else if (name.endsWith('.md')) {
-      // Chunked as it is read: each file's work sits between two reads, never all of it in one block
-      // (a reload of a large corpus shares the event loop with the requests it serves meanwhile).
       const document = parseDocument(file, name.slice(0, -3), source)
       documents.push(document)
       for (const record of chunkDocument(document)) records.push(record)
@@ -69,6 +66,8 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
         'unsupported (expected .md documents, thesaurus.yaml, <document>.questions.yaml, synonyms.*.yaml, glossary.*.yaml)',
       )
     }
+    // One file's work at a time: a reload of a large corpus shares the event loop with the requests it serves.
+    await nextTurn()
   }
   if (documents.length === 0) throw new CorpusError(directory, 'folder', 'holds no .md document')
   for (const { file, id, questions } of questionFiles) {
@@ -77,6 +76,20 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
     attachQuestions(file, document, records, questions)
   }
   return { documents, records, thesaurus, ...wordLists, version: hash.digest('hex').slice(0, 12) }
+}
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+
+/**
+ * A corpus file is small (a document, a word list): read at once, it costs less than the promise-based
+ * read's handle and chunks, and the loop gets its turn after each file anyway.
+ */
+function readSource(file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    throw new CorpusError(file, 'file', 'cannot be read')
+  }
 }
 
 function emptyLinks(): WordLinks {

@@ -62,6 +62,8 @@ export class FrenchAnalyzer {
   private readonly wordConcepts = new Map<string, string>()
   /** "stem stem" → canonical term */
   private readonly phraseConcepts = new Map<string, string>()
+  /** First stems of the phrases above. */
+  private readonly phraseStarts = new Set<string>()
   private readonly stemCache = new Map<string, string>()
   /**
    * Terms and phrase stems by word as written: a corpus repeats its words, and folding and elision cost more
@@ -105,6 +107,7 @@ export class FrenchAnalyzer {
       this.phraseConcepts.set(stems.join(' '), term)
       this.nameTerms.add(term)
     }
+    for (const key of this.phraseConcepts.keys()) this.phraseStarts.add(key.slice(0, key.indexOf(' ')))
   }
 
   /**
@@ -127,7 +130,9 @@ export class FrenchAnalyzer {
 
   /** The terms of a text, in order. */
   terms(text: string, mode: AnalysisMode = 'index'): string[] {
-    return this.tokens(text, mode).flatMap((t) => t.terms)
+    const terms: string[] = []
+    for (const token of this.tokens(text, mode)) for (const term of token.terms) terms.push(term)
+    return terms
   }
 
   isStopWord(word: string): boolean {
@@ -255,18 +260,36 @@ export class FrenchAnalyzer {
   /** Multi-word thesaurus entries ("ingénieur du son", "sound design") become one canonical term. */
   private applyPhrases(tokens: AnalyzedToken[], mode: AnalysisMode): void {
     if (this.phraseConcepts.size === 0) return
-    const content = tokens.filter((t) => t.terms.length > 0)
-    for (let i = 0; i < content.length; i++) {
+    let content: AnalyzedToken[] | undefined
+    let stems: string[] = []
+    for (let i = 0, c = 0; i < tokens.length; i++) {
+      const token = tokens[i] as AnalyzedToken
+      if (token.terms.length === 0) continue
+      // Most words open no phrase: the windows are looked at only after a word that opens one.
+      if (this.phraseStarts.has(this.rawStemOf(token))) {
+        content ??= tokens.filter((t) => t.terms.length > 0)
+        stems = content.map((t) => this.rawStemOf(t))
+        this.matchPhrases(content, stems, c, mode)
+        return
+      }
+      c++
+    }
+  }
+
+  /** Phrases among `content` from position `from` on (`stems`: each content word's raw stem). */
+  private matchPhrases(content: AnalyzedToken[], stems: string[], from: number, mode: AnalysisMode): void {
+    for (let i = from; i < content.length; i++) {
+      if (!this.phraseStarts.has(stems[i] as string)) continue
       for (let length = Math.min(MAX_PHRASE, content.length - i); length >= 2; length--) {
-        const window = content.slice(i, i + length)
-        const key = window.map((t) => this.rawStemOf(t)).join(' ')
+        const key = stems.slice(i, i + length).join(' ')
         const concept = this.phraseConcepts.get(key)
         if (!concept) continue
-        window.forEach((token, position) => {
+        for (let position = 0; position < length; position++) {
+          const token = content[i + position] as AnalyzedToken
           token.inPhrase = true
           if (mode === 'index') token.terms = [concept, ...token.terms.filter((t) => t !== concept)]
           else token.terms = position === 0 ? [concept] : []
-        })
+        }
         i += length - 1
         break
       }

@@ -42,11 +42,11 @@ export class Vocabulary {
       for (const term of analyzer.terms(name)) if (!this.classes.has(term)) this.classes.set(term, 'name')
     }
     // The head of a job's name is the job (« monteur » in « monteur vidéo »); what follows qualifies it.
-    for (const record of corpus.records) {
-      for (const job of record.job?.jobs ?? []) {
-        const [head] = analyzer.terms(job, 'query')
-        if (head) this.classes.set(head, 'job')
-      }
+    const jobs = new Set<string>()
+    for (const record of corpus.records) for (const job of record.job?.jobs ?? []) jobs.add(job)
+    for (const job of jobs) {
+      const [head] = analyzer.terms(job, 'query')
+      if (head) this.classes.set(head, 'job')
     }
     for (const concept of corpus.thesaurus.concepts)
       for (const term of concept.terms) this.countWords(term, false)
