@@ -30,11 +30,14 @@ export function chunkDocument(document: CorpusDocument): CorpusRecord[] {
       const flush = () => {
         if (pending.length === 0) return
         passages++
+        const joined = pending.join(' ')
+        // The same characters taken from the paragraph share its memory instead of holding a copy of them.
+        const at = paragraph.indexOf(joined)
         records.push({
           ...base,
           id: `${documentId}#p${passages}`,
           kind: 'passage',
-          text: pending.join(' '),
+          text: at === -1 ? joined : paragraph.slice(at, at + joined.length),
           ordinal: records.length,
         })
         pending = []

@@ -45,6 +45,7 @@ export interface AnalyzedToken {
 
 // Words, with inner apostrophes, hyphens and dots (l'IA, sous-titrage, Largo.ai).
 const WORD = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu
+const WORD_STEP = new RegExp(WORD.source, 'gu')
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(.+)$/
 const MAX_PHRASE = 4
 // Verb–subject inversion in questions: gagne-t-on, exigent-ils, va-t-elle, est-ce.
@@ -128,8 +129,28 @@ export class FrenchAnalyzer {
     return tokens
   }
 
-  /** The terms of a text, in order. */
+  /**
+   * The terms of a text, in order: `tokens(text, mode)`'s terms, without an object per word for the texts
+   * (most of them) where no word opens a thesaurus phrase or a name of several words.
+   */
   terms(text: string, mode: AnalysisMode = 'index'): string[] {
+    const normalized = normalizeText(text)
+    const fast: string[] = []
+    // Its own regex: matchAll(WORD) elsewhere starts from WORD's lastIndex.
+    WORD_STEP.lastIndex = 0
+    for (let match = WORD_STEP.exec(normalized); match !== null; match = WORD_STEP.exec(normalized)) {
+      const terms = this.wordTerms(match[0])
+      if (terms.length === 0) continue
+      if (this.phraseStarts.has(this.rawStem(match[0]))) {
+        WORD_STEP.lastIndex = 0
+        return this.termsOfTokens(text, mode)
+      }
+      for (const term of terms) fast.push(term)
+    }
+    return fast
+  }
+
+  private termsOfTokens(text: string, mode: AnalysisMode): string[] {
     const terms: string[] = []
     for (const token of this.tokens(text, mode)) for (const term of token.terms) terms.push(term)
     return terms
@@ -297,13 +318,17 @@ export class FrenchAnalyzer {
   }
 
   private rawStemOf(token: AnalyzedToken): string {
-    const cached = this.rawStemCache.get(token.surface)
+    return this.rawStem(token.surface)
+  }
+
+  private rawStem(surface: string): string {
+    const cached = this.rawStemCache.get(surface)
     if (cached !== undefined) return cached
-    const { text, elided } = this.stripElision(token.surface.replace(INVERSION, ''))
+    const { text, elided } = this.stripElision(surface.replace(INVERSION, ''))
     const folded = fold(text.replace(/[-.]/g, ''))
     const stem = !elided && folded === 'ai' ? 'ia' : this.stem(folded)
     if (this.rawStemCache.size > MAX_CACHE) this.rawStemCache.clear()
-    this.rawStemCache.set(token.surface, stem)
+    this.rawStemCache.set(surface, stem)
     return stem
   }
 }
