@@ -79,13 +79,13 @@ export function* buildIndex(corpus: Corpus, knownWords: KnownWords): Generator<v
     const document = toIndexed(record)
     index.add(document)
     const own = [
-      ...textTerms,
-      ...analyze(document.heading),
-      ...analyze(document.parents),
-      ...analyze(document.jobs),
-      ...analyze(document.speaker),
+      textTerms,
+      analyze(document.heading),
+      analyze(document.parents),
+      analyze(document.jobs),
+      analyze(document.speaker),
     ]
-    vocabulary.addRecord(record, [...own, ...analyze(document.questions)], own)
+    vocabulary.addRecord(record, own, analyze(document.questions))
     if (record.job)
       jobTermsByRecord.set(record.id, new Set(analyze([record.job.name, ...record.job.jobs].join(' '))))
     yield

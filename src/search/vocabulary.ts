@@ -25,11 +25,24 @@ export class Vocabulary {
   /** Fill it with `addRecord` for every record, then `complete` once. */
   constructor(private readonly analyzer: FrenchAnalyzer) {}
 
-  /** Counts one record: `terms` are all its fields' terms, `ownTerms` those of the record's own words. */
-  addRecord(record: CorpusRecord, terms: Iterable<string>, ownTerms: Iterable<string>): void {
-    for (const term of new Set(terms))
+  /** Terms of the record being counted (reused: one set for the whole build). */
+  private readonly recordTerms = new Set<string>()
+
+  /**
+   * Counts one record: `own` are the term lists of the record's own fields, `questions` those of the
+   * questions written for it (counted in its document frequency, not as its own words).
+   */
+  addRecord(record: CorpusRecord, own: readonly string[][], questions: readonly string[]): void {
+    const seen = this.recordTerms
+    seen.clear()
+    const count = (term: string) => {
+      if (seen.has(term)) return
+      seen.add(term)
       this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1)
-    for (const term of ownTerms) this.ownTerms.add(term)
+    }
+    for (const terms of own) for (const term of terms) count(term)
+    for (const term of questions) count(term)
+    for (const terms of own) for (const term of terms) this.ownTerms.add(term)
     this.countWords(`${record.text} ${record.section.join(' ')}`, true)
   }
 
