@@ -51,8 +51,10 @@ function stepsOf(engine: SearchEngine): Step[] {
 function buildSteps(engine: SearchEngine): Step[] {
   const titles = new Map(engine.documents.map((d) => [d.meta.id, d.meta.title]))
   const byTopSection = new Map<string, { title: string; document: string; records: CorpusRecord[] }>()
+  // Code-point order of the ids (localeCompare costs half a second over 50,000 records).
   const records = [...engine.records.values()].sort(
-    (a, b) => a.documentId.localeCompare(b.documentId) || a.ordinal - b.ordinal,
+    (a, b) =>
+      (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) || a.ordinal - b.ordinal,
   )
   for (const record of records) {
     const document = titles.get(record.documentId) ?? record.documentId

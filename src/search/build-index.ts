@@ -3,6 +3,7 @@ import { LexiconCollector } from '../corpus/chunker.js'
 import type { Corpus, CorpusRecord } from '../corpus/types.js'
 import type { KnownWords } from '../text/known-words.js'
 import { FrenchAnalyzer } from './analyzer.js'
+import { Postings } from './postings.js'
 import { SpellingCorrector } from './spelling.js'
 import { Vocabulary } from './vocabulary.js'
 
@@ -20,6 +21,17 @@ export interface IndexedDocument {
 /** The fields of the index, in its own order (the ranking adds them up in that order). */
 export const INDEXED_FIELDS = ['text', 'heading', 'parents', 'jobs', 'speaker', 'questions'] as const
 
+/** Field weights: a heading or a job name says what a passage is about more surely than a word in it. */
+export const FIELD_BOOSTS = {
+  text: 1,
+  heading: 2.5,
+  parents: 1.2,
+  jobs: 2.5,
+  speaker: 1.5,
+  // The questions an editor wrote for a section (never shown) say what it answers, less surely than its text.
+  questions: 0.5,
+} as const
+
 /** What a SearchEngine searches with, built once per corpus version. */
 export interface BuiltIndex {
   analyzer: FrenchAnalyzer
@@ -29,6 +41,8 @@ export interface BuiltIndex {
   /** Terms of each job section record's jobs, to put the asker's own job first. */
   jobTermsByRecord: Map<string, Set<string>>
   corrector: SpellingCorrector
+  /** The index as the ranking reads it (absent when MiniSearch's own search ranks: see EngineOptions). */
+  postings?: Postings
 }
 
 /** The field texts other than a record's own text repeat (headings, jobs, questions): analysed once each. */
@@ -39,7 +53,11 @@ const MAX_FIELD_CACHE = 20_000
  * `buildAsync`) or run it through at once (`buildSync`). Each record is analysed once, for the index, the
  * vocabulary and the job terms; nothing per record is kept beyond what searching needs.
  */
-export function* buildIndex(corpus: Corpus, knownWords: KnownWords): Generator<void, BuiltIndex, void> {
+export function* buildIndex(
+  corpus: Corpus,
+  knownWords: KnownWords,
+  withPostings = true,
+): Generator<void, BuiltIndex, void> {
   const collector = new LexiconCollector()
   for (const record of corpus.records) {
     collector.add(record)
@@ -95,7 +113,10 @@ export function* buildIndex(corpus: Corpus, knownWords: KnownWords): Generator<v
   vocabulary.complete(corpus, lexicon.properNames)
   yield
   const corrector = new SpellingCorrector(vocabulary.wordFrequency)
-  return { analyzer, records, index, vocabulary, jobTermsByRecord, corrector }
+  const postings = withPostings
+    ? yield* Postings.fromIndex(index, INDEXED_FIELDS, FIELD_BOOSTS, 'questions')
+    : undefined
+  return { analyzer, records, index, vocabulary, jobTermsByRecord, corrector, postings }
 }
 
 /** Runs a build through on this thread, in one go. */

@@ -8,38 +8,21 @@ import {
   buildAsync,
   buildIndex,
   buildSync,
-  INDEXED_FIELDS,
+  FIELD_BOOSTS,
   type IndexedDocument,
 } from './build-index.js'
 import type { Intent } from './framing.js'
-import { Postings } from './postings.js'
 import { type QueryTerm, QuestionReader, type Reading } from './question.js'
-import { MAX_MASK_TERMS, PostingsRanker, type Ranking } from './rank-postings.js'
-import {
-  coverage,
-  enoughEvidence,
-  MIN_COVERAGE,
-  OWN_JOB_MIN_COVERAGE,
-  RELATIVE_COVERAGE,
-  type Weighing,
-  weigh,
-} from './relevance.js'
+import { rankWithMiniSearch } from './rank-minisearch.js'
+import { MAX_MASK_TERMS, PostingsRanker, type Ranking, type RankQuery } from './rank-postings.js'
+import { weigh } from './relevance.js'
 import type { SpellingCorrector } from './spelling.js'
 import { decodeState, encodeState, type SearchState } from './state.js'
 import type { Vocabulary } from './vocabulary.js'
 
+export { FIELD_BOOSTS } from './build-index.js'
 export { MAX_QUERY_CHARS, MAX_QUERY_WORDS } from './question.js'
 
-/** Field weights: a heading or a job name says what a passage is about more surely than a word in it. */
-export const FIELD_BOOSTS = {
-  text: 1,
-  heading: 2.5,
-  parents: 1.2,
-  jobs: 2.5,
-  speaker: 1.5,
-  // The questions an editor wrote for a section (never shown) say what it answers, less surely than its text.
-  questions: 0.5,
-} as const
 /**
  * Passages state what the article says; quotes illustrate it. At equal relevance the passage comes first,
  * unless the question asks for a quotation.
@@ -119,7 +102,6 @@ export class SearchEngine {
     readonly corpus: Corpus,
     built: BuiltIndex,
     knownWords: KnownWords,
-    options: EngineOptions,
   ) {
     this.analyzer = built.analyzer
     this.records = built.records
@@ -127,8 +109,8 @@ export class SearchEngine {
     this.vocabulary = built.vocabulary
     this.jobTermsByRecord = built.jobTermsByRecord
     this.corrector = built.corrector
-    if (options.ranking !== 'minisearch') {
-      const postings = Postings.fromIndex(this.index, INDEXED_FIELDS, FIELD_BOOSTS, 'questions')
+    const { postings } = built
+    if (postings) {
       const byPosition = postings.ids.map((id) => this.records.get(id) as CorpusRecord)
       this.ranker = new PostingsRanker(postings, byPosition, this.vocabulary, this.jobTermsByRecord)
     }
@@ -138,13 +120,15 @@ export class SearchEngine {
   /** Builds on this thread in one go (tests, the CLI, scripts). */
   static build(corpus: Corpus, options: EngineOptions = {}): SearchEngine {
     const knownWords = options.knownWords ?? loadKnownWords()
-    return new SearchEngine(corpus, buildSync(buildIndex(corpus, knownWords)), knownWords, options)
+    const steps = buildIndex(corpus, knownWords, options.ranking !== 'minisearch')
+    return new SearchEngine(corpus, buildSync(steps), knownWords)
   }
 
   /** Builds in slices that give the event loop a turn between them (a bot that keeps serving meanwhile). */
   static async buildAsync(corpus: Corpus, options: EngineOptions = {}): Promise<SearchEngine> {
     const knownWords = options.knownWords ?? loadKnownWords()
-    return new SearchEngine(corpus, await buildAsync(buildIndex(corpus, knownWords)), knownWords, options)
+    const steps = buildIndex(corpus, knownWords, options.ranking !== 'minisearch')
+    return new SearchEngine(corpus, await buildAsync(steps), knownWords)
   }
 
   get size(): number {
@@ -214,63 +198,18 @@ export class SearchEngine {
   /** The `keep` best records that answer, best first, and how many answer. */
   private rank(state: SearchState, kind: CorpusRecord['kind'] | undefined, keep: number): Ranking {
     if (state.terms.length === 0 || state.intent.local) return { best: [], total: 0, quotes: 0 }
-    const weighing = weigh(state.terms, state.unknown, this.vocabulary, this.size)
-    if (this.ranker && state.terms.length <= MAX_MASK_TERMS)
-      return this.ranker.rank({
-        terms: state.terms,
-        weighing,
-        selfTerms: new Set(state.selfTerms),
-        bare: state.bare,
-        quoteBoost: state.intent.quote ? QUOTE_WANTED : QUOTE_PRIOR,
-        ownJobBoost: OWN_JOB_BOOST,
-        kind,
-        keep,
-      })
-    const hits = this.rankWithMiniSearch(state, kind, weighing)
-    return {
-      best: hits.slice(0, keep),
-      total: hits.length,
-      quotes: hits.reduce((n, hit) => n + (hit.record.kind === 'quote' ? 1 : 0), 0),
+    const query: RankQuery = {
+      terms: state.terms,
+      weighing: weigh(state.terms, state.unknown, this.vocabulary, this.size),
+      selfTerms: new Set(state.selfTerms),
+      bare: state.bare,
+      quoteBoost: state.intent.quote ? QUOTE_WANTED : QUOTE_PRIOR,
+      ownJobBoost: OWN_JOB_BOOST,
+      kind,
+      keep,
     }
-  }
-
-  /** Every record that answers, best first, scored by MiniSearch's search. */
-  private rankWithMiniSearch(
-    state: SearchState,
-    kind: CorpusRecord['kind'] | undefined,
-    weighing: Weighing,
-  ): SearchHit[] {
-    const weightOf = new Map(state.terms.map((t) => [t.term, t.weight]))
-    const self = new Set(state.selfTerms)
-    const results = this.index.search(state.terms.map((t) => t.term).join(' '), {
-      boost: FIELD_BOOSTS,
-      combineWith: 'OR',
-      boostTerm: (term) => weightOf.get(term) ?? 1,
-      boostDocument: (id, _term, stored) => {
-        let boost = stored?.kind === 'quote' ? (state.intent.quote ? QUOTE_WANTED : QUOTE_PRIOR) : 1
-        if (self.size > 0 && [...self].some((t) => this.jobTermsByRecord.get(String(id))?.has(t)))
-          boost *= OWN_JOB_BOOST
-        return boost
-      },
-      ...(kind ? { filter: (result) => result.kind === kind } : {}),
-    })
-    const hits: SearchHit[] = []
-    for (const result of results) {
-      const record = this.records.get(String(result.id))
-      if (!record) continue
-      const matchedTerms = [...new Set(result.queryTerms)]
-      if (!enoughEvidence(matchedTerms, this.vocabulary, state.bare)) continue
-      const share = coverage(matchedTerms, weighing, (term) => onlyInQuestions(result.match[term]))
-      // Coverage says how much of the question a record answers; BM25 orders records that answer as much.
-      hits.push({ record, score: result.score * share ** 3, coverage: share, matchedTerms })
-    }
-    const best = Math.max(0, ...hits.map((hit) => hit.coverage))
-    // « je suis cascadeur, … ? »: a question about the asker's own job is answered from that job's passages.
-    const ownJob = self.size > 0 && hits.some((hit) => hit.matchedTerms.some((t) => self.has(t)))
-    if (best < (ownJob ? OWN_JOB_MIN_COVERAGE : MIN_COVERAGE)) return []
-    return hits
-      .filter((hit) => hit.coverage >= best * RELATIVE_COVERAGE)
-      .sort((a, b) => b.score - a.score || a.record.ordinal - b.record.ordinal)
+    if (this.ranker && state.terms.length <= MAX_MASK_TERMS) return this.ranker.rank(query)
+    return rankWithMiniSearch(this.index, this.records, this.vocabulary, this.jobTermsByRecord, query)
   }
 
   /** The record's text cut into segments, the words that carry one of `terms` flagged. */
@@ -309,11 +248,6 @@ export class SearchEngine {
     const folded = fold(normalizeText(word))
     return this.corrector.correct(folded, Math.min(3, Math.max(1, Math.floor(folded.length / 3))))
   }
-}
-
-/** A term found only in the questions written for a record, not in the record itself. */
-function onlyInQuestions(fields: string[] | undefined): boolean {
-  return fields !== undefined && fields.length > 0 && fields.every((field) => field === 'questions')
 }
 
 export type { Intent, QueryTerm }

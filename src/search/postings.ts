@@ -26,6 +26,9 @@ interface MiniSearchInternals {
   _documentCount: number
 }
 
+/** Terms read between two yields of the build. */
+const TERMS_PER_STEP = 256
+
 /** MiniSearch's default BM25+ parameters (the engine does not change them). */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
 
@@ -62,15 +65,16 @@ export class Postings {
   }
 
   /**
-   * Reads a built MiniSearch index. `fields` in the index's own order (the order MiniSearch adds them up
-   * in), with their boosts; `onlyField` is the field whose lone matches a search wants to know about.
+   * Reads a built MiniSearch index, in steps (a yield every few hundred terms, see build-index.ts).
+   * `fields` in the index's own order (the order MiniSearch adds them up in), with their boosts; `onlyField`
+   * is the field whose lone matches a search wants to know about.
    */
-  static fromIndex(
+  static *fromIndex(
     index: MiniSearch,
     fields: readonly string[],
     boosts: Readonly<Record<string, number>>,
     onlyField: string,
-  ): Postings {
+  ): Generator<void, Postings, void> {
     const internals = index as unknown as MiniSearchInternals
     const { _documentIds, _fieldIds, _fieldLength, _avgFieldLength, _documentCount } = internals
     // MiniSearch numbers records in the order they were added; positions here follow the same numbers.
@@ -88,7 +92,13 @@ export class Postings {
     const seen = new Uint8Array(ids.length)
     const own = new Uint8Array(ids.length)
     const touched: number[] = []
+    let sinceYield = 0
     for (const [term, byField] of internals._index) {
+      sinceYield += 1
+      if (sinceYield === TERMS_PER_STEP) {
+        sinceYield = 0
+        yield
+      }
       touched.length = 0
       for (const field of fieldOrder) {
         const freqs = byField.get(field.id)
