@@ -3,7 +3,7 @@ import { LexiconCollector } from '../corpus/chunker.js'
 import type { Corpus, CorpusRecord } from '../corpus/types.js'
 import type { KnownWords } from '../text/known-words.js'
 import { FrenchAnalyzer } from './analyzer.js'
-import { Postings } from './postings.js'
+import { type Postings, PostingsBuilder } from './postings.js'
 import { SpellingCorrector } from './spelling.js'
 import { Vocabulary } from './vocabulary.js'
 
@@ -36,13 +36,14 @@ export const FIELD_BOOSTS = {
 export interface BuiltIndex {
   analyzer: FrenchAnalyzer
   records: Map<string, CorpusRecord>
-  index: MiniSearch<IndexedDocument>
+  /** Records indexed. */
+  size: number
   vocabulary: Vocabulary
   /** Terms of each job section record's jobs, to put the asker's own job first. */
   jobTermsByRecord: Map<string, Set<string>>
   corrector: SpellingCorrector
-  /** The index as the ranking reads it (absent when MiniSearch's own search ranks: see EngineOptions). */
-  postings?: Postings
+  /** Flat postings (rank-postings.ts), or MiniSearch's own index when its search ranks (see EngineOptions). */
+  ranking: { postings: Postings } | { index: MiniSearch<IndexedDocument> }
 }
 
 /** The field texts other than a record's own text repeat (headings, jobs, questions): analysed once each. */
@@ -56,7 +57,7 @@ const MAX_FIELD_CACHE = 20_000
 export function* buildIndex(
   corpus: Corpus,
   knownWords: KnownWords,
-  withPostings = true,
+  ranking: 'postings' | 'minisearch' = 'postings',
 ): Generator<void, BuiltIndex, void> {
   const collector = new LexiconCollector()
   for (const record of corpus.records) {
@@ -81,13 +82,19 @@ export function* buildIndex(
   }
   // The record being added: MiniSearch asks for its text's terms, already computed for the vocabulary.
   let textTerms: string[] = []
-  const index = new MiniSearch<IndexedDocument>({
-    fields: [...INDEXED_FIELDS],
-    storeFields: ['kind'],
-    tokenize: (text, field) => (field === 'text' ? textTerms : analyze(text)),
-    processTerm: (term) => term,
-    searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
-  })
+  // MiniSearch's own index only where its search ranks (the reference in tests); otherwise the postings.
+  const index =
+    ranking === 'minisearch'
+      ? new MiniSearch<IndexedDocument>({
+          fields: [...INDEXED_FIELDS],
+          storeFields: ['kind'],
+          tokenize: (text, field) => (field === 'text' ? textTerms : analyze(text)),
+          processTerm: (term) => term,
+          searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
+        })
+      : undefined
+  const postings =
+    ranking === 'postings' ? new PostingsBuilder(INDEXED_FIELDS, FIELD_BOOSTS, 'questions') : undefined
   const vocabulary = new Vocabulary(analyzer)
   const jobTermsByRecord = new Map<string, Set<string>>()
   const records = new Map<string, CorpusRecord>()
@@ -95,7 +102,8 @@ export function* buildIndex(
     records.set(record.id, record)
     textTerms = analyzer.terms(record.text)
     const document = toIndexed(record)
-    index.add(document)
+    index?.add(document)
+    // In INDEXED_FIELDS' order.
     const own = [
       textTerms,
       analyze(document.heading),
@@ -103,7 +111,9 @@ export function* buildIndex(
       analyze(document.jobs),
       analyze(document.speaker),
     ]
-    vocabulary.addRecord(record, own, analyze(document.questions))
+    const questions = analyze(document.questions)
+    postings?.add(record.id, [...own, questions])
+    vocabulary.addRecord(record, own, questions)
     if (record.job)
       jobTermsByRecord.set(record.id, new Set(analyze([record.job.name, ...record.job.jobs].join(' '))))
     yield
@@ -113,10 +123,9 @@ export function* buildIndex(
   vocabulary.complete(corpus, lexicon.properNames)
   yield
   const corrector = new SpellingCorrector(vocabulary.wordFrequency)
-  const postings = withPostings
-    ? yield* Postings.fromIndex(index, INDEXED_FIELDS, FIELD_BOOSTS, 'questions')
-    : undefined
-  return { analyzer, records, index, vocabulary, jobTermsByRecord, corrector, postings }
+  const built = { analyzer, records, vocabulary, jobTermsByRecord, corrector, size: corpus.records.length }
+  if (index) return { ...built, ranking: { index } }
+  return { ...built, ranking: { postings: yield* (postings as PostingsBuilder).finish() } }
 }
 
 /** Runs a build through on this thread, in one go. */

@@ -14,7 +14,7 @@ import {
 import type { Intent } from './framing.js'
 import { type QueryTerm, QuestionReader, type Reading } from './question.js'
 import { rankWithMiniSearch } from './rank-minisearch.js'
-import { MAX_MASK_TERMS, PostingsRanker, type Ranking, type RankQuery } from './rank-postings.js'
+import { PostingsRanker, type Ranking, type RankQuery } from './rank-postings.js'
 import { weigh } from './relevance.js'
 import type { SpellingCorrector } from './spelling.js'
 import { decodeState, encodeState, type SearchState } from './state.js'
@@ -91,7 +91,10 @@ export class SearchEngine {
   readonly analyzer: FrenchAnalyzer
   readonly records: ReadonlyMap<string, CorpusRecord>
   readonly vocabulary: Vocabulary
-  private readonly index: MiniSearch<IndexedDocument>
+  /** Records indexed. */
+  readonly size: number
+  /** MiniSearch's index, only when its search ranks (the tests' reference). */
+  private readonly index: MiniSearch<IndexedDocument> | undefined
   /** Terms of each job section record's jobs, to put the asker's own job first. */
   private readonly jobTermsByRecord: ReadonlyMap<string, Set<string>>
   private readonly corrector: SpellingCorrector
@@ -105,12 +108,13 @@ export class SearchEngine {
   ) {
     this.analyzer = built.analyzer
     this.records = built.records
-    this.index = built.index
+    this.index = 'index' in built.ranking ? built.ranking.index : undefined
+    this.size = built.size
     this.vocabulary = built.vocabulary
     this.jobTermsByRecord = built.jobTermsByRecord
     this.corrector = built.corrector
-    const { postings } = built
-    if (postings) {
+    if ('postings' in built.ranking) {
+      const { postings } = built.ranking
       const byPosition = postings.ids.map((id) => this.records.get(id) as CorpusRecord)
       this.ranker = new PostingsRanker(postings, byPosition, this.vocabulary, this.jobTermsByRecord)
     }
@@ -120,19 +124,15 @@ export class SearchEngine {
   /** Builds on this thread in one go (tests, the CLI, scripts). */
   static build(corpus: Corpus, options: EngineOptions = {}): SearchEngine {
     const knownWords = options.knownWords ?? loadKnownWords()
-    const steps = buildIndex(corpus, knownWords, options.ranking !== 'minisearch')
+    const steps = buildIndex(corpus, knownWords, options.ranking)
     return new SearchEngine(corpus, buildSync(steps), knownWords)
   }
 
   /** Builds in slices that give the event loop a turn between them (a bot that keeps serving meanwhile). */
   static async buildAsync(corpus: Corpus, options: EngineOptions = {}): Promise<SearchEngine> {
     const knownWords = options.knownWords ?? loadKnownWords()
-    const steps = buildIndex(corpus, knownWords, options.ranking !== 'minisearch')
+    const steps = buildIndex(corpus, knownWords, options.ranking)
     return new SearchEngine(corpus, await buildAsync(steps), knownWords)
-  }
-
-  get size(): number {
-    return this.index.documentCount
   }
 
   get documents(): CorpusDocument[] {
@@ -155,7 +155,9 @@ export class SearchEngine {
   nearest(question: string): CorpusRecord | undefined {
     const reading = this.reader.read(question)
     if (reading.terms.length === 0) return undefined
-    const [best] = this.index.search(reading.terms.map((t) => t.term).join(' '), {
+    const terms = reading.terms.map((t) => t.term)
+    if (this.ranker) return this.ranker.nearest(terms)
+    const [best] = (this.index as MiniSearch<IndexedDocument>).search(terms.join(' '), {
       boost: FIELD_BOOSTS,
       combineWith: 'OR',
     })
@@ -208,8 +210,14 @@ export class SearchEngine {
       kind,
       keep,
     }
-    if (this.ranker && state.terms.length <= MAX_MASK_TERMS) return this.ranker.rank(query)
-    return rankWithMiniSearch(this.index, this.records, this.vocabulary, this.jobTermsByRecord, query)
+    if (this.ranker) return this.ranker.rank(query)
+    return rankWithMiniSearch(
+      this.index as MiniSearch<IndexedDocument>,
+      this.records,
+      this.vocabulary,
+      this.jobTermsByRecord,
+      query,
+    )
   }
 
   /** The record's text cut into segments, the words that carry one of `terms` flagged. */

@@ -1,5 +1,3 @@
-import type MiniSearch from 'minisearch'
-
 /**
  * The index as the ranking reads it: for each term, the records that hold it and what the term scores in
  * each, ready to add up.
@@ -10,21 +8,11 @@ import type MiniSearch from 'minisearch'
  * corpus (BM25 per field, times the field's boost); the question only weighs it. So it is computed once
  * here, at build, into flat arrays, and a search adds weighted numbers.
  *
- * The figures are MiniSearch's own (index.js: termResults, calcBM25Score, search's "quality"): the engine
- * ranks exactly as its MiniSearch path does, which tests/search/postings.test.ts checks on every eval
- * question. MiniSearch's public API does not expose postings, so this reads its index structures (7.x);
- * the same test fails if an update changes them.
+ * The figures are MiniSearch's own, computed the way it computes them (index.js: add, addFieldLength,
+ * termResults, calcBM25Score; search multiplies by the number of terms matched): the engine ranks exactly as
+ * MiniSearch's search does over the same fields, which tests/search/postings.test.ts checks on every eval
+ * question against a MiniSearch index. The engine therefore needs no MiniSearch index of its own.
  */
-
-/** MiniSearch 7's internals read here. */
-interface MiniSearchInternals {
-  _index: Iterable<[string, Map<number, Map<number, number>>]>
-  _documentIds: Map<number, unknown>
-  _fieldIds: Record<string, number>
-  _fieldLength: Map<number, number[]>
-  _avgFieldLength: number[]
-  _documentCount: number
-}
 
 /** Terms read between two yields of the build. */
 const TERMS_PER_STEP = 256
@@ -50,10 +38,11 @@ export interface TermPostings {
 export class Postings {
   /** Record ids by position. */
   readonly ids: string[]
-  private readonly byTerm = new Map<string, TermPostings>()
+  private readonly byTerm: ReadonlyMap<string, TermPostings>
 
-  private constructor(ids: string[]) {
+  constructor(ids: string[], byTerm: ReadonlyMap<string, TermPostings>) {
     this.ids = ids
+    this.byTerm = byTerm
   }
 
   get size(): number {
@@ -63,75 +52,109 @@ export class Postings {
   get(term: string): TermPostings | undefined {
     return this.byTerm.get(term)
   }
+}
 
-  /**
-   * Reads a built MiniSearch index, in steps (a yield every few hundred terms, see build-index.ts).
-   * `fields` in the index's own order (the order MiniSearch adds them up in), with their boosts; `onlyField`
-   * is the field whose lone matches a search wants to know about.
-   */
-  static *fromIndex(
-    index: MiniSearch,
-    fields: readonly string[],
-    boosts: Readonly<Record<string, number>>,
-    onlyField: string,
-  ): Generator<void, Postings, void> {
-    const internals = index as unknown as MiniSearchInternals
-    const { _documentIds, _fieldIds, _fieldLength, _avgFieldLength, _documentCount } = internals
-    // MiniSearch numbers records in the order they were added; positions here follow the same numbers.
-    let maxShortId = -1
-    for (const shortId of _documentIds.keys()) maxShortId = Math.max(maxShortId, shortId)
-    const ids = new Array<string>(maxShortId + 1).fill('')
-    for (const [shortId, id] of _documentIds) ids[shortId] = String(id)
-    const postings = new Postings(ids)
-    const fieldOrder = fields.map((field) => ({
-      id: _fieldIds[field] as number,
-      boost: boosts[field] || 1,
-      only: field === onlyField,
-    }))
-    const score = new Float64Array(ids.length)
-    const seen = new Uint8Array(ids.length)
-    const own = new Uint8Array(ids.length)
+/** One field's postings of a term while the index is built: records in the order added, and counts. */
+interface FieldList {
+  records: number[]
+  counts: number[]
+}
+
+/**
+ * Collects each record's field terms as the build analyses them (in the order of `fields`, the index's), then
+ * computes every term's score per record.
+ */
+export class PostingsBuilder {
+  private readonly ids: string[] = []
+  private readonly lists = new Map<string, Array<FieldList | undefined>>()
+  /** Distinct terms of each field of each record, and their running average per field (as MiniSearch). */
+  private readonly lengths: number[][]
+  private readonly averages: number[]
+  private readonly boosts: number[]
+  private readonly onlyField: number
+
+  constructor(fields: readonly string[], boosts: Readonly<Record<string, number>>, onlyField: string) {
+    this.lengths = fields.map(() => [])
+    this.averages = fields.map(() => 0)
+    this.boosts = fields.map((field) => boosts[field] || 1)
+    this.onlyField = fields.indexOf(onlyField)
+  }
+
+  add(id: string, fieldTerms: ReadonlyArray<readonly string[]>): void {
+    const position = this.ids.length
+    this.ids.push(id)
+    fieldTerms.forEach((terms, field) => {
+      const counts = new Map<string, number>()
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
+      ;(this.lengths[field] as number[]).push(counts.size)
+      this.averages[field] = ((this.averages[field] as number) * position + counts.size) / (position + 1)
+      for (const [term, count] of counts) {
+        if (!term) continue
+        let byField = this.lists.get(term)
+        if (!byField) {
+          byField = []
+          this.lists.set(term, byField)
+        }
+        let list = byField[field]
+        if (!list) {
+          list = { records: [], counts: [] }
+          byField[field] = list
+        }
+        list.records.push(position)
+        list.counts.push(count)
+      }
+    })
+  }
+
+  /** The postings, in steps (a yield every few hundred terms: see build-index.ts). */
+  *finish(): Generator<void, Postings, void> {
+    const total = this.ids.length
+    const score = new Float64Array(total)
+    const seen = new Uint8Array(total)
+    const own = new Uint8Array(total)
     const touched: number[] = []
+    const byTerm = new Map<string, TermPostings>()
     let sinceYield = 0
-    for (const [term, byField] of internals._index) {
+    for (const [term, byField] of this.lists) {
       sinceYield += 1
       if (sinceYield === TERMS_PER_STEP) {
         sinceYield = 0
         yield
       }
       touched.length = 0
-      for (const field of fieldOrder) {
-        const freqs = byField.get(field.id)
-        if (!freqs) continue
-        const average = _avgFieldLength[field.id] as number
-        for (const [shortId, termFreq] of freqs) {
-          if (!_documentIds.has(shortId)) continue
-          const length = (_fieldLength.get(shortId) as number[])[field.id] as number
-          if (!seen[shortId]) {
-            seen[shortId] = 1
-            touched.push(shortId)
+      byField.forEach((list, field) => {
+        if (!list) return
+        const average = this.averages[field] as number
+        const lengths = this.lengths[field] as number[]
+        const boost = this.boosts[field] as number
+        const matching = list.records.length
+        list.records.forEach((at, i) => {
+          if (!seen[at]) {
+            seen[at] = 1
+            touched.push(at)
           }
-          score[shortId] =
-            (score[shortId] as number) +
-            field.boost * bm25(termFreq, freqs.size, _documentCount, length, average)
-          if (!field.only) own[shortId] = 1
-        }
-      }
+          score[at] =
+            (score[at] as number) +
+            boost * bm25(list.counts[i] as number, matching, total, lengths[at] as number, average)
+          if (field !== this.onlyField) own[at] = 1
+        })
+      })
       touched.sort((a, b) => a - b)
       const entry: TermPostings = {
         records: Uint32Array.from(touched),
         scores: new Float64Array(touched.length),
         onlyInField: new Uint8Array(touched.length),
       }
-      touched.forEach((shortId, i) => {
-        entry.scores[i] = score[shortId] as number
-        entry.onlyInField[i] = own[shortId] ? 0 : 1
-        score[shortId] = 0
-        seen[shortId] = 0
-        own[shortId] = 0
+      touched.forEach((at, i) => {
+        entry.scores[i] = score[at] as number
+        entry.onlyInField[i] = own[at] ? 0 : 1
+        score[at] = 0
+        seen[at] = 0
+        own[at] = 0
       })
-      postings.byTerm.set(term, entry)
+      byTerm.set(term, entry)
     }
-    return postings
+    this.lists.clear()
+    return new Postings(this.ids, byTerm)
   }
 }

@@ -11,7 +11,7 @@ import {
 } from './relevance.js'
 import type { Vocabulary } from './vocabulary.js'
 
-/** A question's terms fit one bit each in a 32-bit mask; longer readings take the engine's other path. */
+/** A question's terms take one bit each in a 32-bit mask. */
 export const MAX_MASK_TERMS = 32
 
 export interface RankQuery {
@@ -91,7 +91,13 @@ export class PostingsRanker {
     // A term asked twice counts twice in the score (as in MiniSearch) and once as a matched term.
     const weightOf = new Map<string, number>()
     for (const { term, weight } of query.terms) weightOf.set(term, (weightOf.get(term) ?? 0) + weight)
-    const terms = [...weightOf.keys()]
+    // Past MAX_MASK_TERMS distinct terms (a very long question), the lightest ones are not looked for; they
+    // still count in the question's whole weight, so the coverage of every record stays a lower bound.
+    let terms = [...weightOf.keys()]
+    if (terms.length > MAX_MASK_TERMS)
+      terms = terms
+        .sort((a, b) => (query.weighing.weights.get(b) ?? 0) - (query.weighing.weights.get(a) ?? 0))
+        .slice(0, MAX_MASK_TERMS)
     const touched: number[] = []
     const { sum, mask, ownMask } = this
     terms.forEach((term, bit) => {
@@ -120,6 +126,38 @@ export class PostingsRanker {
         ownMask[at] = 0
       }
     }
+  }
+
+  /**
+   * The record with the highest plain score (every term weighing 1, no boost, no gate), whether or not it
+   * answers: MiniSearch's search order, first record on a tie.
+   */
+  nearest(terms: readonly string[]): CorpusRecord | undefined {
+    const unique = [...new Set(terms)].slice(0, MAX_MASK_TERMS)
+    const touched: number[] = []
+    const { sum, mask } = this
+    unique.forEach((term, bit) => {
+      const entry = this.postings.get(term)
+      if (!entry) return
+      for (let i = 0; i < entry.records.length; i++) {
+        const at = entry.records[i] as number
+        if (mask[at] === 0) touched.push(at)
+        sum[at] = (sum[at] as number) + (entry.scores[i] as number)
+        mask[at] = ((mask[at] as number) | (1 << bit)) >>> 0
+      }
+    })
+    let best = -1
+    let bestScore = 0
+    for (const at of touched) {
+      const score = (sum[at] as number) * popcount(mask[at] as number)
+      if (score > bestScore || (score === bestScore && at < best)) {
+        best = at
+        bestScore = score
+      }
+      sum[at] = 0
+      mask[at] = 0
+    }
+    return best < 0 ? undefined : this.records[best]
   }
 
   private judge(query: RankQuery, terms: string[], touched: number[]): Ranking {
@@ -209,6 +247,12 @@ export class PostingsRanker {
 const NO_EVIDENCE = -1
 /** Up to this many terms, the sets of matched terms index an array (2^12 entries at most). */
 const SMALL_MASK_BITS = 12
+
+function popcount(mask: number): number {
+  let count = 0
+  for (let rest = mask; rest !== 0; rest = (rest & (rest - 1)) >>> 0) count++
+  return count
+}
 
 const maskOf = (terms: readonly string[], wanted: (term: string) => boolean): number =>
   terms.reduce((mask, term, bit) => (wanted(term) ? (mask | (1 << bit)) >>> 0 : mask), 0)

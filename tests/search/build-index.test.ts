@@ -23,7 +23,13 @@ describe('buildIndex', () => {
     const whole = buildSync(buildIndex(corpus, knownWords))
 
     expect(turns).toBeGreaterThan(corpus.records.length)
-    expect(sliced.index.documentCount).toBe(corpus.records.length)
+    expect(sliced.size).toBe(corpus.records.length)
+    const postings = (built: typeof sliced) =>
+      'postings' in built.ranking ? built.ranking.postings : undefined
+    const slicedPostings = postings(sliced)
+    expect(slicedPostings?.ids).toEqual(corpus.records.map((record) => record.id))
+    for (const term of whole.vocabulary.documentFrequency.keys())
+      expect(slicedPostings?.get(term), term).toEqual(postings(whole)?.get(term))
     expect([...sliced.vocabulary.documentFrequency]).toEqual([...whole.vocabulary.documentFrequency])
     expect([...sliced.vocabulary.wordFrequency]).toEqual([...whole.vocabulary.wordFrequency])
     expect([...sliced.jobTermsByRecord]).toEqual([...whole.jobTermsByRecord])
