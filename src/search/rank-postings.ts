@@ -54,6 +54,7 @@ export class PostingsRanker {
   /** Terms a record holds in its own fields, not only in the questions written for it. */
   private readonly ownMask: Uint32Array
   private readonly cover: Float64Array
+  private readonly touchedBuffer: Uint32Array
   // What the hot loops read of each record, by position, packed: reading the record objects themselves,
   // scattered over the heap, costs a cache miss each, and a question can touch tens of thousands.
   private readonly quote: Uint8Array
@@ -75,6 +76,7 @@ export class PostingsRanker {
     this.mask = new Uint32Array(postings.size)
     this.ownMask = new Uint32Array(postings.size)
     this.cover = new Float64Array(postings.size)
+    this.touchedBuffer = new Uint32Array(postings.size)
     this.quote = Uint8Array.from(records, (record) => (record.kind === 'quote' ? 1 : 0))
     this.ordinal = Float64Array.from(records, (record) => record.ordinal)
     this.ownJob = new Uint8Array(postings.size)
@@ -98,8 +100,9 @@ export class PostingsRanker {
       terms = terms
         .sort((a, b) => (query.weighing.weights.get(b) ?? 0) - (query.weighing.weights.get(a) ?? 0))
         .slice(0, MAX_MASK_TERMS)
-    const touched: number[] = []
-    const { sum, mask, ownMask } = this
+    // Positions touched, in a buffer kept between searches: no garbage per question.
+    const { sum, mask, ownMask, touchedBuffer } = this
+    let count = 0
     terms.forEach((term, bit) => {
       const entry = this.postings.get(term)
       if (!entry) return
@@ -108,7 +111,7 @@ export class PostingsRanker {
       const { records, scores, onlyInField } = entry
       for (let i = 0; i < records.length; i++) {
         const at = records[i] as number
-        if (mask[at] === 0) touched.push(at)
+        if (mask[at] === 0) touchedBuffer[count++] = at
         sum[at] = (sum[at] as number) + weight * (scores[i] as number)
         mask[at] = ((mask[at] as number) | flag) >>> 0
         if (onlyInField[i] === 0) ownMask[at] = ((ownMask[at] as number) | flag) >>> 0
@@ -117,10 +120,10 @@ export class PostingsRanker {
     const ownJob = [...query.selfTerms].flatMap((term) => this.jobRecords.get(term) ?? [])
     for (const at of ownJob) this.ownJob[at] = 1
     try {
-      return this.judge(query, terms, touched)
+      return this.judge(query, terms, touchedBuffer.subarray(0, count))
     } finally {
       for (const at of ownJob) this.ownJob[at] = 0
-      for (const at of touched) {
+      for (const at of touchedBuffer.subarray(0, count)) {
         sum[at] = 0
         mask[at] = 0
         ownMask[at] = 0
@@ -160,7 +163,7 @@ export class PostingsRanker {
     return best < 0 ? undefined : this.records[best]
   }
 
-  private judge(query: RankQuery, terms: string[], touched: number[]): Ranking {
+  private judge(query: RankQuery, terms: string[], touched: Uint32Array): Ranking {
     const selfBits = maskOf(terms, (term) => query.selfTerms.has(term))
     const termsOf = new Map<number, string[]>()
     const matched = (mask: number) => {
