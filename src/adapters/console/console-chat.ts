@@ -59,7 +59,18 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
         removeHistoryDuplicates: true,
       })
     : createInterface({ input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY })
-  const write = (text: string) => output.write(`${text}\n`)
+  // A reader that went away (`npm start | head -3`) ends the chat quietly: nothing more can be shown.
+  let readerGone = false
+  output.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED')
+      options.logger?.warn({ err: error }, 'console output failed')
+    readerGone = true
+    quitting = true
+    lines.close()
+  })
+  const write = (text: string) => {
+    if (!readerGone) output.write(`${text}\n`)
+  }
   const say = (text: string) => write(`${wrap(text, style().width).join('\n')}\n`)
   let last: Answer | undefined
   let queue = Promise.resolve()

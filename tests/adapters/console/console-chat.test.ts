@@ -1,7 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { PassThrough } from 'node:stream'
+import { PassThrough, Writable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type ConsoleOptions, runConsoleChat } from '../../../src/adapters/console/console-chat.js'
 import { displayWidth } from '../../../src/adapters/console/wrap.js'
@@ -178,5 +178,25 @@ describe('console chat, at a terminal', () => {
     expect(link).toMatch(/#:~:text=\S+$/)
     expect(visible(text)).toContain('Liens : [1] [2] [3]')
     expect(text).not.toContain('\n[1] https://')
+  })
+})
+
+describe('a reader that goes away', () => {
+  it('ends the chat quietly when its output is closed (npm start | head -3): no throw, no more writes', async () => {
+    const input = new PassThrough()
+    let writes = 0
+    const output = new Writable({
+      write(_chunk, _encoding, callback) {
+        writes++
+        // The pipe's reader is gone after the first line: every write fails as a closed pipe does.
+        callback(writes > 1 ? Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }) : null)
+      },
+    })
+    const done = runConsoleChat(bot, { input, output, interactive: false })
+    for (const line of ['monteur', 'doublage', 'sources']) input.write(`${line}\n`)
+    await done
+    expect(writes).toBeGreaterThan(1)
+    // The failure stopped the chat: the lines still waiting were not answered into a closed pipe.
+    expect(writes).toBeLessThan(6)
   })
 })
