@@ -129,6 +129,12 @@ async function main(): Promise<number> {
   return 0
 }
 
+// A reader that stops reading (`ask - | head -1`) is not an error of ours: stop there, quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
 main().then(
   (code) => {
     process.exitCode = code
