@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import { DEFAULT_CORPUS_DIR } from '../src/bot/load-bot.js'
+import { configuredCorpusDir } from '../src/bot/load-bot.js'
 import { loadCorpus } from '../src/corpus/load-corpus.js'
 import { type EvalOutcome, judge, readEvalQueries, summarizeByStyle } from '../src/eval/evaluate.js'
 import { SearchEngine } from '../src/search/engine.js'
@@ -23,7 +23,8 @@ const sets =
         .sort()
         .map((f) => path.join(fixtures, f))
 
-const corpus = await loadCorpus(DEFAULT_CORPUS_DIR)
+// The corpus folder the bot reads (CORPUS_DIR, else the project's corpus/).
+const corpus = await loadCorpus(configuredCorpusDir())
 const engine = SearchEngine.build(corpus)
 const searchers: Array<[string, (q: string) => string[]]> = [
   ['ia-cinema', (q) => engine.search(q, { limit: 5 }).hits.map((hit) => hit.record.text)],
