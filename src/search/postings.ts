@@ -72,6 +72,8 @@ export class PostingsBuilder {
   private readonly averages: number[]
   private readonly boosts: number[]
   private readonly onlyField: number
+  /** Term counts of the field being added, reused from one to the next (no map per field per record). */
+  private readonly counts = new Map<string, number>()
 
   constructor(fields: readonly string[], boosts: Readonly<Record<string, number>>, onlyField: string) {
     this.lengths = fields.map(() => [])
@@ -83,8 +85,9 @@ export class PostingsBuilder {
   add(id: string, fieldTerms: ReadonlyArray<readonly string[]>): void {
     const position = this.ids.length
     this.ids.push(id)
+    const counts = this.counts
     fieldTerms.forEach((terms, field) => {
-      const counts = new Map<string, number>()
+      counts.clear()
       for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
       ;(this.lengths[field] as number[]).push(counts.size)
       this.averages[field] = ((this.averages[field] as number) * position + counts.size) / (position + 1)

@@ -55,6 +55,7 @@ export class PostingsRanker {
   private readonly ownMask: Uint32Array
   private readonly cover: Float64Array
   private readonly touchedBuffer: Uint32Array
+  private readonly keptBuffer: Uint32Array
   // What the hot loops read of each record, by position, packed: reading the record objects themselves,
   // scattered over the heap, costs a cache miss each, and a question can touch tens of thousands.
   private readonly quote: Uint8Array
@@ -77,6 +78,7 @@ export class PostingsRanker {
     this.ownMask = new Uint32Array(postings.size)
     this.cover = new Float64Array(postings.size)
     this.touchedBuffer = new Uint32Array(postings.size)
+    this.keptBuffer = new Uint32Array(postings.size)
     this.quote = Uint8Array.from(records, (record) => (record.kind === 'quote' ? 1 : 0))
     this.ordinal = Float64Array.from(records, (record) => record.ordinal)
     this.ownJob = new Uint8Array(postings.size)
@@ -224,13 +226,16 @@ export class PostingsRanker {
     }
     if (best < (ownJob ? OWN_JOB_MIN_COVERAGE : MIN_COVERAGE)) return NONE
     const floor = best * RELATIVE_COVERAGE
-    const kept: number[] = []
+    // In a buffer kept between searches, as the touched positions: no new array per question.
+    const keptBuffer = this.keptBuffer
+    let keptCount = 0
     let quotes = 0
     for (const at of touched) {
       if ((cover[at] as number) < floor) continue
-      kept.push(at)
+      keptBuffer[keptCount++] = at
       quotes += quote[at] as number
     }
+    const kept = keptBuffer.subarray(0, keptCount)
     const before = (a: number, b: number) =>
       (sum[b] as number) - (sum[a] as number) || (ordinal[a] as number) - (ordinal[b] as number)
     return {
@@ -240,7 +245,7 @@ export class PostingsRanker {
         coverage: cover[at] as number,
         matchedTerms: matched(masks[at] as number),
       })),
-      total: kept.length,
+      total: keptCount,
       quotes,
     }
   }
@@ -264,12 +269,12 @@ const bitOf = (terms: readonly string[], term: string): number => (1 << terms.in
 
 /** The `keep` first items in `compare`'s order, sorted, without sorting all of them. */
 export function selectBest(
-  items: number[],
+  items: ArrayLike<number> & Iterable<number>,
   keep: number,
   compare: (a: number, b: number) => number,
 ): number[] {
   if (keep <= 0) return []
-  if (items.length <= keep * 4) return items.sort(compare).slice(0, keep)
+  if (items.length <= keep * 4) return Array.from(items).sort(compare).slice(0, keep)
   const top: number[] = []
   for (const item of items) {
     if (top.length === keep && compare(item, top[keep - 1] as number) >= 0) continue
