@@ -92,15 +92,8 @@ export class PostingsRanker {
   }
 
   rank(query: RankQuery): Ranking {
-    // A term asked twice counts twice in the score, at its last weight (as MiniSearch's search with boostTerm
-    // does), and once as a matched term.
-    const lastWeight = new Map<string, number>()
-    const times = new Map<string, number>()
-    for (const { term, weight } of query.terms) {
-      lastWeight.set(term, weight)
-      times.set(term, (times.get(term) ?? 0) + 1)
-    }
-    const weightOf = new Map([...lastWeight].map(([term, weight]) => [term, weight * (times.get(term) ?? 1)]))
+    // Terms come distinct (the question reader and decodeState keep one of each).
+    const weightOf = new Map(query.terms.map((t) => [t.term, t.weight]))
     // Past MAX_MASK_TERMS distinct terms (a very long question), the lightest ones are not looked for; they
     // still count in the question's whole weight, so the coverage of every record stays a lower bound.
     let terms = [...weightOf.keys()]

@@ -82,27 +82,6 @@ describe('ranking over postings', () => {
     expect(answered).toBeGreaterThan(asked.length / 2)
   })
 
-  it('ranks a button’s state with a term given twice, at two weights, as MiniSearch does', async () => {
-    const corpus = await loadCorpus(DEFAULT_CORPUS_DIR)
-    const flat = SearchEngine.build(corpus)
-    const reference = SearchEngine.build(corpus, { ranking: 'minisearch' })
-    for (const state of [
-      ['montage~3', 'montage'],
-      ['!q', 'voix~2', 'voix', 'ia'],
-      ['+montage', 'montage~4', 'montage', 'emploi'],
-    ]) {
-      const [fast, full] = [
-        flat.searchState(state, { limit: 50 }),
-        reference.searchState(state, { limit: 50 }),
-      ]
-      expect(full.total, state.join(' ')).toBeGreaterThan(0)
-      expect(fast.hits.map((hit) => hit.record.id)).toEqual(full.hits.map((hit) => hit.record.id))
-      fast.hits.forEach((hit, i) => {
-        expect(hit.score / (full.hits[i]?.score ?? Number.NaN)).toBeCloseTo(1, 9)
-      })
-    }
-  })
-
   it('and on a corpus of several documents, where frequent terms hold hundreds of records', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'ia-cinema-postings-'))
     folders.push(folder)
