@@ -6,7 +6,7 @@
 
 import { Agent, request } from 'node:http'
 import { performance } from 'node:perf_hooks'
-import { ACK_DEADLINE_MS } from './measure.js'
+import { ACK_DEADLINE_MS, type LoadResult } from './measure.js'
 import { slashCommand } from './requests.js'
 
 export interface BurstOptions {
@@ -26,17 +26,11 @@ export interface BurstOptions {
   fresh?: boolean
 }
 
-export interface BurstResult {
-  requests: number
-  p50: number
-  p99: number
-  max: number
-  /** Acknowledgements over ACK_DEADLINE_MS, and requests that got none before the timeout. */
-  late: number
-  non2xx: number
-  errors: number
-  timeouts: number
-}
+/** What a burst measures: a steady run's figures without its rate, mean size and warm-up. */
+export type BurstResult = Pick<
+  LoadResult,
+  'requests' | 'p50' | 'p99' | 'max' | 'late' | 'non2xx' | 'errors' | 'timeouts'
+>
 
 /** Slack stops waiting long before; past this a request is counted as timed out (and late). */
 const TIMEOUT_MS = 15_000

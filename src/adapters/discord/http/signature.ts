@@ -1,3 +1,4 @@
+/** Discord's request signatures (Ed25519 over timestamp + raw body), for the HTTP interactions endpoint. */
 import { createPublicKey, type KeyObject, verify } from 'node:crypto'
 import { DiscordPublicKeyError } from '../errors.js'
 
