@@ -1,6 +1,7 @@
 import { type Exposure, emptyAnswer, type JobEntry } from '../src/answers/answer.js'
 import { exposureNamed, jobMap } from '../src/answers/items.js'
 import type { SearchEngine } from '../src/search/engine.js'
+import { perEngine } from '../src/search/per-engine.js'
 import type { Command } from './command.js'
 
 const ORDER: Exposure[] = ['menacé', 'évolue', 'résiste']
@@ -40,16 +41,9 @@ export const metiersCommand: Command = {
 }
 
 /** The job map in the order shown, whole and by classification: per corpus version, not per call. */
-const groupsByEngine = new WeakMap<SearchEngine, Record<Exposure | 'all', JobEntry[]>>()
-
-function groupsOf(engine: SearchEngine): Record<Exposure | 'all', JobEntry[]> {
-  let groups = groupsByEngine.get(engine)
-  if (!groups) {
-    const map = jobMap(engine)
-    const of = (exposure: Exposure) => map.filter((entry) => entry.exposure === exposure)
-    groups = { menacé: of('menacé'), évolue: of('évolue'), résiste: of('résiste'), all: [] }
-    groups.all = ORDER.flatMap((exposure) => (groups as Record<Exposure, JobEntry[]>)[exposure])
-    groupsByEngine.set(engine, groups)
-  }
-  return groups
-}
+const groupsOf = perEngine((engine: SearchEngine): Record<Exposure | 'all', JobEntry[]> => {
+  const map = jobMap(engine)
+  const of = (exposure: Exposure) => map.filter((entry) => entry.exposure === exposure)
+  const groups = { menacé: of('menacé'), évolue: of('évolue'), résiste: of('résiste') }
+  return { ...groups, all: ORDER.flatMap((exposure) => groups[exposure]) }
+})

@@ -3,6 +3,7 @@ import { type Action, type Answer, emptyAnswer } from '../src/answers/answer.js'
 import { toItem } from '../src/answers/items.js'
 import type { CorpusRecord } from '../src/corpus/types.js'
 import type { SearchEngine } from '../src/search/engine.js'
+import { perEngine } from '../src/search/per-engine.js'
 import type { Command, CommandContext } from './command.js'
 
 const MAX_ITEMS_PER_STEP = 4
@@ -37,16 +38,7 @@ interface Step {
 }
 
 /** The tour of a corpus version: computed once, not per click (it walks and groups every record). */
-const stepsByEngine = new WeakMap<SearchEngine, Step[]>()
-
-function stepsOf(engine: SearchEngine): Step[] {
-  let steps = stepsByEngine.get(engine)
-  if (!steps) {
-    steps = buildSteps(engine)
-    stepsByEngine.set(engine, steps)
-  }
-  return steps
-}
+const stepsOf: (engine: SearchEngine) => Step[] = perEngine((engine) => buildSteps(engine))
 
 function buildSteps(engine: SearchEngine): Step[] {
   const titles = new Map(engine.documents.map((d) => [d.meta.id, d.meta.title]))

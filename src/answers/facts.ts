@@ -1,5 +1,6 @@
 import type { CorpusRecord } from '../corpus/types.js'
 import type { SearchEngine } from '../search/engine.js'
+import { perEngine } from '../search/per-engine.js'
 import type { JobEntry, SourceEntry, SourceRef } from './answer.js'
 import { runInLength } from './item-body.js'
 
@@ -23,16 +24,7 @@ export interface EngineFacts {
   quotes: CorpusRecord[]
 }
 
-const factsByEngine = new WeakMap<SearchEngine, EngineFacts>()
-
-export function factsOf(engine: SearchEngine): EngineFacts {
-  let facts = factsByEngine.get(engine)
-  if (!facts) {
-    facts = computeFacts(engine)
-    factsByEngine.set(engine, facts)
-  }
-  return facts
-}
+export const factsOf: (engine: SearchEngine) => EngineFacts = perEngine((engine) => computeFacts(engine))
 
 function computeFacts(engine: SearchEngine): EngineFacts {
   const sourceRefs = new Map<string, SourceRef>()

@@ -2,6 +2,7 @@ import { COMMANDS } from '../../commands/index.js'
 import { EXPOSURE_LABELS } from '../answers/answer.js'
 import { jobMap } from '../answers/items.js'
 import type { SearchEngine } from '../search/engine.js'
+import { perEngine } from '../search/per-engine.js'
 import { fold } from '../text/normalize.js'
 import type { Suggestion } from './bot.js'
 
@@ -30,21 +31,12 @@ const COMMAND_COMPLETIONS: Completion[] = COMMANDS.filter((c) => c.name !== 'rec
   name: `${c.name} — ${c.description.fr}`,
 }))
 
-const indexByEngine = new WeakMap<SearchEngine, SuggestIndex>()
-
 /** Builds the autocomplete index of a corpus version ahead of its first keystroke. */
 export function prepareSuggestions(engine: SearchEngine): void {
   indexOf(engine)
 }
 
-function indexOf(engine: SearchEngine): SuggestIndex {
-  let index = indexByEngine.get(engine)
-  if (!index) {
-    index = buildIndex(engine)
-    indexByEngine.set(engine, index)
-  }
-  return index
-}
+const indexOf: (engine: SearchEngine) => SuggestIndex = perEngine((engine) => buildIndex(engine))
 
 function buildIndex(engine: SearchEngine): SuggestIndex {
   const jobs = new Map<string, Completion>()
