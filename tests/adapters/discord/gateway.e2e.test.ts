@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DiscordHandle, startDiscord } from '../../../src/adapters/discord/start-discord.js'
 import type { AnswerItem } from '../../../src/answers/answer.js'
 import type { Bot } from '../../../src/bot/bot.js'
-import { CardRenderer, type CardSource } from '../../../src/cards/card-renderer.js'
 import { cardAltText } from '../../../src/cards/content.js'
 import { pngSize } from '../../cards/png.js'
 import { FakeDiscord, HUMAN, IDS, type RecordedRequest } from '../../helpers/fake-discord.js'
+import { gatedCards } from '../../helpers/gated-cards.js'
 import { expectWithinLimits, plainText } from './discord-limits.js'
 import { createTestBot, EDITORS_PHRASE, THREATENED_PHRASE } from './test-bot.js'
 
@@ -22,15 +22,7 @@ let fake: FakeDiscord
 let discord: DiscordHandle
 let bot: Bot
 
-const renderer = new CardRenderer()
-/** Cards wait behind this gate, so a test can show that the click was acknowledged before the card. */
-let gate: Promise<void> = Promise.resolve()
-const cards: CardSource = {
-  async card(item, version, format) {
-    await gate
-    return renderer.card(item, version, format)
-  },
-}
+const { cards, renderer, hold } = gatedCards()
 
 /** Lets any pending gateway event be handled, then gives a REST call time to arrive. */
 const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -273,10 +265,7 @@ describe('buttons', () => {
     const button = buttonIds(answer.body.data).find((b) => b.custom_id.startsWith('iac:card:'))
     expect(button?.label).toBe('Carte')
     const quote = (await bot.ask('citation miyazaki', { platform: 'discord' })).items[0] as AnswerItem
-    let open = () => {}
-    gate = new Promise((resolve) => {
-      open = resolve
-    })
+    const open = hold()
     const interaction = fake.buttonClick(button?.custom_id ?? '')
     const callback = await fake.callbackFor(interaction)
     // A deferred update: the click is acknowledged while the card is still waiting.

@@ -6,25 +6,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { MESSAGES } from '../../../src/adapters/slack/messages.js'
 import type { AnswerItem } from '../../../src/answers/answer.js'
 import { loadBot } from '../../../src/bot/load-bot.js'
-import { CardRenderer, type CardSource } from '../../../src/cards/card-renderer.js'
 import { cardAltText } from '../../../src/cards/content.js'
 import { pngSize } from '../../cards/png.js'
 import { blockActionsPayload } from '../../helpers/fake-slack-requests.js'
+import { gatedCards } from '../../helpers/gated-cards.js'
 import { blockKitViolations, liveMentions, visibleText } from './block-kit-limits.js'
 import { type Harness, startHarness } from './harness.js'
 
 const USER = 'U0000001'
 const CHANNEL = 'C0CARDS01'
 
-const renderer = new CardRenderer()
-/** Cards wait behind this gate, so a test can show that the click was acknowledged before the card. */
-let gate: Promise<void> = Promise.resolve()
-const cards: CardSource = {
-  async card(item, version, format) {
-    await gate
-    return renderer.card(item, version, format)
-  },
-}
+const { cards, renderer, hold } = gatedCards()
 
 let h: Harness
 let quote: AnswerItem
@@ -55,10 +47,7 @@ describe('« Carte » on Slack', () => {
   })
 
   it('acknowledges the click first, then uploads the card into the channel it was clicked in', async () => {
-    let open = () => {}
-    gate = new Promise((resolve) => {
-      open = resolve
-    })
+    const open = hold()
     const reply = await click()
     expect(reply.status).toBe(200)
     // The card is still waiting: the acknowledgement did not wait for it.
