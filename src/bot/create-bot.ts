@@ -14,6 +14,7 @@ import { RELOAD_WORDS, reloadAnswer } from './admin-reload.js'
 import { AnswerCache } from './answer-cache.js'
 import type { ActionOutcome, Bot, Requester } from './bot.js'
 import { onboardingAnswer } from './onboarding.js'
+import { cutQuestion, cutText } from './question-length.js'
 import { RateLimiter } from './rate-limiter.js'
 import { suggest } from './suggest.js'
 import { UsageRecorder } from './usage.js'
@@ -35,24 +36,8 @@ export interface BotOptions {
   answerCache?: AnswerCache
 }
 
-/**
- * What the engine reads of a question, and one character more so that it still knows the question was cut
- * (and says so). Nothing past it changes the answer, so nothing past it is kept: not in the cache's key, not
- * in the answer (its title repeats the question).
- */
-const READ_LIMIT = MAX_QUERY_CHARS + 1
 /** Before parsing, room for the command word and spacing in front of the part that is read. */
 const PARSE_LIMIT = 2 * MAX_QUERY_CHARS
-
-function cut(text: string, limit: number): string {
-  if (text.length <= limit) return text
-  let kept = text.slice(0, limit)
-  // Never half of a surrogate pair (an emoji) at the end.
-  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1)
-  // A copy: V8's slice points into the string it was cut from, and would keep the whole text alive as long
-  // as the cache keeps the answer (its title repeats the question).
-  return Buffer.from(kept, 'utf16le').toString('utf16le')
-}
 
 const TOO_FAST =
   'Doucement : vous avez fait beaucoup de demandes en peu de temps. Réessayez dans quelques secondes.'
@@ -92,13 +77,15 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
         return answer
       }
       // Leading spaces are not part of the question: they must not use up what is read of it.
-      const typed = typeof text === 'string' ? cut(text.trimStart(), PARSE_LIMIT) : ''
+      const typed = typeof text === 'string' ? cutText(text.trimStart(), PARSE_LIMIT) : ''
       const trimmed = typed.trim()
       if (trimmed.length <= 10 && RELOAD_WORDS.has(trimmed.toLowerCase()))
         return reloadAnswer(requester, admins, options.reload, getEngine)
       const parsed = parseRequest(typed)
       const { command } = parsed
-      const args = cut(parsed.args, READ_LIMIT)
+      // What the engine reads, and one character more so that it knows the question was cut: nothing past it
+      // changes the answer, so nothing past it is kept (not in the cache's key, not in the answer's title).
+      const args = cutQuestion(parsed.args)
       const run = () => command.run(args, contextFor(requester))
       if (!command.deterministic(args)) {
         const answer = run()

@@ -12,10 +12,14 @@ export const MAX_QUESTION_CHARS = MAX_QUERY_CHARS + 1
  * the whole of it cost seconds under load for words the engine then ignores.
  */
 export function cutQuestion(text: string): string {
-  if (text.length <= MAX_QUESTION_CHARS) return text
-  // Never end on half of a surrogate pair (an emoji cut in two).
-  const end = /[\uD800-\uDBFF]/.test(text.charAt(MAX_QUESTION_CHARS - 1))
-    ? MAX_QUESTION_CHARS - 1
-    : MAX_QUESTION_CHARS
-  return text.slice(0, end)
+  return cutText(text, MAX_QUESTION_CHARS)
+}
+
+/** The first `limit` characters of a text, never ending on half of a surrogate pair (an emoji cut in two). */
+export function cutText(text: string, limit: number): string {
+  if (text.length <= limit) return text
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(limit - 1)) ? limit - 1 : limit
+  // A copy: V8's slice points into the string it was cut from, and would keep the whole text alive as long
+  // as anything keeps the part (the answer cache does: an answer's title repeats the question).
+  return Buffer.from(text.slice(0, end), 'utf16le').toString('utf16le')
 }
