@@ -10,7 +10,7 @@ import type { CardImage, CardSource } from '../../../cards/card-renderer.js'
 import type { Logger } from '../../../logger.js'
 import { toChoices } from '../autocomplete-choices.js'
 import { COMMAND_NAME, QUESTION_OPTION } from '../command-definition.js'
-import { requesterOf, withDeadline } from '../context.js'
+import { NO_MENTIONS, requesterOf, withDeadline } from '../context.js'
 import { describeError } from '../errors.js'
 import { optionText } from '../inbound.js'
 import { CARD_FAILED, cardResponse, clickResponse } from '../outcome.js'
@@ -50,8 +50,6 @@ export interface AnswerContext {
     data: Record<string, unknown> | FormData,
   ): Promise<void>
 }
-
-const NO_MENTIONS = { parse: [] }
 
 export const asMessage = (message: RenderedMessage, ephemeral: boolean): Record<string, unknown> => ({
   ...message,
