@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml'
+import { readYaml as parseYaml } from '../read-yaml.js'
 import { type Block, type Draft, type SourceMetadata, tidyBlocks } from './draft.js'
 import { markdownToBlocks } from './html-markdown.js'
 
