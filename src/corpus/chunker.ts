@@ -102,6 +102,8 @@ const NAME_RUN = /\p{Lu}[\p{L}\p{N}'’.+]*(?:\s+(?:(?:of|the|de|du|des)\s+)?\p{
 // Capitalised only because they open the sentence or the name: « Les », « En », « Chez Netflix ».
 const LEADING = /^(?:les?|la|l|en|au|aux|chez|un|une|des|du|de|the|a|an|pour|selon|dans|sur|avec|comme)$/i
 
+// Stepped with exec from lastIndex 0: one regex object, no iterator per sentence.
+// Stepped with exec from lastIndex 0 (one regex object, no iterator per sentence).
 const WORD = /[\p{L}][\p{L}\p{N}]*/gu
 const CAPITAL = /^\p{Lu}/u
 const OPENS_QUOTE = /[«"“:]\s*$/
@@ -134,14 +136,23 @@ export function collectLexicon(records: CorpusRecord[]): Lexicon {
   return collector.result()
 }
 
+/** What the lexicon needs of a word as written, worked out once per distinct written form. */
+interface WrittenWord {
+  folded: string
+  capital: boolean
+}
+
 /** collectLexicon one record at a time, so that a build can share the event loop between records. */
 export class LexiconCollector {
   private readonly properPhrases = new Set<string>()
   private readonly capitalised = new Set<string>()
   private readonly lowercase = new Set<string>()
   private readonly agentNouns = new Set<string>()
-  /** Folded words already checked for an agent noun (once per distinct word, not per occurrence). */
-  private readonly agentChecked = new Set<string>()
+  /**
+   * Each written form met so far: a corpus repeats its words, and folding, the capital test and the agent
+   * noun test cost more than one lookup (once per distinct word, not per occurrence).
+   */
+  private readonly written = new Map<string, WrittenWord>()
 
   add(record: CorpusRecord): void {
     for (const sentence of splitSentences(record.text)) {
@@ -150,27 +161,30 @@ export class LexiconCollector {
         if (name.length >= 2) this.properPhrases.add(name.join(' '))
       }
       let index = 0
-      for (const match of sentence.matchAll(WORD)) {
+      WORD.lastIndex = 0
+      for (let match = WORD.exec(sentence); match !== null; match = WORD.exec(sentence)) {
         const word = match[0]
-        const folded = fold(word)
-        if (CAPITAL.test(word)) {
-          // The first word of a sentence or of a quotation is capitalised whatever it is.
-          if (
-            index > 0 &&
-            !this.capitalised.has(folded) &&
-            !OPENS_QUOTE.test(sentence.slice(0, sentence.indexOf(word)))
-          )
-            this.capitalised.add(folded)
-        } else {
-          this.lowercase.add(folded)
-        }
-        if (!this.agentChecked.has(folded)) {
-          this.agentChecked.add(folded)
-          if (/eurs?$/.test(folded) && folded.length > 4) this.agentNouns.add(folded.replace(/s$/, ''))
-        }
+        const seen = this.written.get(word) ?? this.firstSight(word)
+        // The first word of a sentence or of a quotation is capitalised whatever it is.
+        if (
+          seen.capital &&
+          index > 0 &&
+          !this.capitalised.has(seen.folded) &&
+          !OPENS_QUOTE.test(sentence.slice(0, sentence.indexOf(word)))
+        )
+          this.capitalised.add(seen.folded)
         index++
       }
     }
+  }
+
+  private firstSight(word: string): WrittenWord {
+    const folded = fold(word)
+    const seen = { folded, capital: CAPITAL.test(word) }
+    this.written.set(word, seen)
+    if (!seen.capital) this.lowercase.add(folded)
+    if (/eurs?$/.test(folded) && folded.length > 4) this.agentNouns.add(folded.replace(/s$/, ''))
+    return seen
   }
 
   result(): Lexicon {

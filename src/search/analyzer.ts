@@ -134,7 +134,11 @@ export class FrenchAnalyzer {
    * (most of them) where no word opens a thesaurus phrase or a name of several words.
    */
   terms(text: string, mode: AnalysisMode = 'index'): string[] {
-    const normalized = normalizeText(text)
+    return this.termsOfNormalized(normalizeText(text), mode)
+  }
+
+  /** `terms` of a text already through normalizeText (a build normalises each record's text once). */
+  termsOfNormalized(normalized: string, mode: AnalysisMode = 'index'): string[] {
     const fast: string[] = []
     // Its own regex: matchAll(WORD) elsewhere starts from WORD's lastIndex.
     WORD_STEP.lastIndex = 0
@@ -143,7 +147,7 @@ export class FrenchAnalyzer {
       if (terms.length === 0) continue
       if (this.phraseStarts.has(this.rawStem(match[0]))) {
         WORD_STEP.lastIndex = 0
-        return this.termsOfTokens(text, mode)
+        return this.termsOfTokens(normalized, mode)
       }
       for (const term of terms) fast.push(term)
     }

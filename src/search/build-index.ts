@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch'
 import { LexiconCollector } from '../corpus/chunker.js'
 import type { Corpus, CorpusRecord } from '../corpus/types.js'
 import type { KnownWords } from '../text/known-words.js'
+import { normalizeText } from '../text/normalize.js'
 import { FrenchAnalyzer } from './analyzer.js'
 import { type Postings, PostingsBuilder } from './postings.js'
 import { SpellingCorrector } from './spelling.js'
@@ -100,7 +101,8 @@ export function* buildIndex(
   const records = new Map<string, CorpusRecord>()
   for (const record of corpus.records) {
     records.set(record.id, record)
-    textTerms = analyzer.terms(record.text)
+    const normalizedText = normalizeText(record.text)
+    textTerms = analyzer.termsOfNormalized(normalizedText)
     const document = toIndexed(record)
     index?.add(document)
     // In INDEXED_FIELDS' order.
@@ -113,7 +115,7 @@ export function* buildIndex(
     ]
     const questions = analyze(document.questions)
     postings?.add(record.id, [...own, questions])
-    vocabulary.addRecord(record, own, questions)
+    vocabulary.addRecord(record, own, questions, normalizedText)
     if (record.job)
       jobTermsByRecord.set(record.id, new Set(analyze([record.job.name, ...record.job.jobs].join(' '))))
     yield

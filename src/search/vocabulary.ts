@@ -2,6 +2,18 @@ import type { Corpus, CorpusRecord } from '../corpus/types.js'
 import { fold, normalizeText } from '../text/normalize.js'
 import type { FrenchAnalyzer } from './analyzer.js'
 
+// Stepped with exec from lastIndex 0: one regex object for every text counted.
+const WORDS = /[\p{L}\p{N}]+/gu
+
+/** How often a folded word occurs, and its written form for autocomplete once the documents show it. */
+interface Tally {
+  word: string
+  count: number
+  /** Digits only: counted for spelling, never offered by autocomplete. */
+  number: boolean
+  surface?: { surface: string; count: number }
+}
+
 /** What kind of topic a term names: the article's jobs, its concepts, its names, a plain word or a number. */
 export type TermClass = 'job' | 'concept' | 'name' | 'word' | 'number'
 
@@ -19,8 +31,12 @@ export class Vocabulary {
   /** Words of the corpus as written (lower case), by folded form, with their frequency: for autocomplete. */
   readonly surfaces = new Map<string, { surface: string; count: number }>()
 
-  /** Folded form of each word as written, or null for what is not counted (short words, stop words). */
-  private readonly countable = new Map<string, string | null>()
+  /** The tally of each word as written, or null for what is not counted (short words, stop words). */
+  private readonly countable = new Map<string, Tally | null>()
+  /** One tally per folded word, in the order first met (wordFrequency's order). */
+  private readonly tallies = new Map<string, Tally>()
+  /** The tallies of the last section's heading words: a section's records come one after the other. */
+  private lastSection: { path: readonly string[]; tallies: Tally[] } | undefined
 
   /** Fill it with `addRecord` for every record, then `complete` once. */
   constructor(private readonly analyzer: FrenchAnalyzer) {}
@@ -32,7 +48,12 @@ export class Vocabulary {
    * Counts one record: `own` are the term lists of the record's own fields, `questions` those of the
    * questions written for it (counted in its document frequency, not as its own words).
    */
-  addRecord(record: CorpusRecord, own: readonly string[][], questions: readonly string[]): void {
+  addRecord(
+    record: CorpusRecord,
+    own: readonly string[][],
+    questions: readonly string[],
+    normalizedText = normalizeText(record.text),
+  ): void {
     const seen = this.recordTerms
     seen.clear()
     const count = (term: string) => {
@@ -43,7 +64,22 @@ export class Vocabulary {
     for (const terms of own) for (const term of terms) count(term)
     for (const term of questions) count(term)
     for (const terms of own) for (const term of terms) this.ownTerms.add(term)
-    this.countWords(`${record.text} ${record.section.join(' ')}`, true)
+    this.countWords(normalizedText, true)
+    this.countSection(record.section)
+  }
+
+  /** The heading words of a record's section, counted for each of its records as before, read once. */
+  private countSection(path: readonly string[]): void {
+    if (this.lastSection?.path !== path) {
+      const tallies: Tally[] = []
+      this.countWords(normalizeText(path.join(' ')), true, tallies)
+      this.lastSection = { path, tallies }
+      return
+    }
+    for (const tally of this.lastSection.tallies) {
+      tally.count++
+      if (tally.surface) tally.surface.count++
+    }
   }
 
   complete(corpus: Corpus, properNames: Iterable<string>): void {
@@ -62,26 +98,41 @@ export class Vocabulary {
       if (head) this.classes.set(head, 'job')
     }
     for (const concept of corpus.thesaurus.concepts)
-      for (const term of concept.terms) this.countWords(term, false)
+      for (const term of concept.terms) this.countWords(normalizeText(term), false)
+    for (const [word, tally] of this.tallies) this.wordFrequency.set(word, tally.count)
     this.countable.clear()
+    this.tallies.clear()
+    this.lastSection = undefined
   }
 
-  private countWords(text: string, fromCorpus: boolean): void {
-    for (const match of normalizeText(text).matchAll(/[\p{L}\p{N}]+/gu)) {
+  /** Counts the words of a normalised text; `met` collects their tallies, in order, when given. */
+  private countWords(normalized: string, fromCorpus: boolean, met?: Tally[]): void {
+    WORDS.lastIndex = 0
+    for (let match = WORDS.exec(normalized); match !== null; match = WORDS.exec(normalized)) {
       const written = match[0]
-      let word = this.countable.get(written)
-      if (word === undefined) {
-        const folded = fold(written)
-        word = folded.length < 3 || this.analyzer.isStopWord(folded) ? null : folded
-        this.countable.set(written, word)
+      let tally = this.countable.get(written)
+      if (tally === undefined) tally = this.firstSight(written)
+      if (tally === null) continue
+      tally.count++
+      met?.push(tally)
+      if (!fromCorpus || tally.number) continue
+      if (tally.surface) tally.surface.count++
+      else {
+        tally.surface = { surface: written.toLowerCase(), count: 1 }
+        this.surfaces.set(tally.word, tally.surface)
       }
-      if (word === null) continue
-      this.wordFrequency.set(word, (this.wordFrequency.get(word) ?? 0) + 1)
-      if (!fromCorpus || /^\d+$/.test(word)) continue
-      const seen = this.surfaces.get(word)
-      if (seen) seen.count++
-      else this.surfaces.set(word, { surface: written.toLowerCase(), count: 1 })
     }
+  }
+
+  private firstSight(written: string): Tally | null {
+    const folded = fold(written)
+    let tally: Tally | null = null
+    if (folded.length >= 3 && !this.analyzer.isStopWord(folded)) {
+      tally = this.tallies.get(folded) ?? { word: folded, count: 0, number: /^\d+$/.test(folded) }
+      this.tallies.set(folded, tally)
+    }
+    this.countable.set(written, tally)
+    return tally
   }
 
   knows(term: string): boolean {
