@@ -94,8 +94,8 @@ export function* buildIndex(
           searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
         })
       : undefined
-  const postings =
-    ranking === 'postings' ? new PostingsBuilder(INDEXED_FIELDS, FIELD_BOOSTS, 'questions') : undefined
+  // Always built: the vocabulary reads its document frequencies from it, whichever search ranks.
+  const postings = new PostingsBuilder(INDEXED_FIELDS, FIELD_BOOSTS, 'questions')
   const vocabulary = new Vocabulary(analyzer)
   const jobTermsByRecord = new Map<string, Set<string>>()
   const records = new Map<string, CorpusRecord>()
@@ -114,20 +114,20 @@ export function* buildIndex(
       analyze(document.speaker),
     ]
     const questions = analyze(document.questions)
-    postings?.add(record.id, [...own, questions])
-    vocabulary.addRecord(record, own, questions, normalizedText)
+    postings.add(record.id, [...own, questions])
+    vocabulary.addRecord(record, normalizedText)
     if (record.job)
       jobTermsByRecord.set(record.id, new Set(analyze([record.job.name, ...record.job.jobs].join(' '))))
     yield
   }
   textTerms = []
   fieldTerms.clear()
-  vocabulary.complete(corpus, lexicon.properNames)
+  const flat = yield* postings.finish()
+  vocabulary.complete(corpus, lexicon.properNames, flat)
   yield
   const corrector = new SpellingCorrector(vocabulary.wordFrequency)
   const built = { analyzer, records, vocabulary, jobTermsByRecord, corrector, size: corpus.records.length }
-  if (index) return { ...built, ranking: { index } }
-  return { ...built, ranking: { postings: yield* (postings as PostingsBuilder).finish() } }
+  return { ...built, ranking: index ? { index } : { postings: flat } }
 }
 
 /** Runs a build through on this thread, in one go. */

@@ -33,6 +33,8 @@ export interface TermPostings {
   scores: Float64Array
   /** 1 where the term is found only in the `onlyField` field (the questions written for the record). */
   onlyInField: Uint8Array
+  /** Whether some record holds the term outside the `onlyField` field: in the documents' own words. */
+  inDocuments: boolean
 }
 
 export class Postings {
@@ -51,6 +53,15 @@ export class Postings {
 
   get(term: string): TermPostings | undefined {
     return this.byTerm.get(term)
+  }
+
+  /** How many records hold the term, in any field; undefined for a term the index does not hold. */
+  documentFrequency(term: string): number | undefined {
+    return this.byTerm.get(term)?.records.length
+  }
+
+  terms(): IterableIterator<string> {
+    return this.byTerm.keys()
   }
 }
 
@@ -147,10 +158,12 @@ export class PostingsBuilder {
         records: Uint32Array.from(touched),
         scores: new Float64Array(touched.length),
         onlyInField: new Uint8Array(touched.length),
+        inDocuments: false,
       }
       touched.forEach((at, i) => {
         entry.scores[i] = score[at] as number
         entry.onlyInField[i] = own[at] ? 0 : 1
+        if (own[at]) entry.inDocuments = true
         score[at] = 0
         seen[at] = 0
         own[at] = 0

@@ -41,7 +41,7 @@ export function weigh(
   const weights = new Map<string, number>()
   let total = 0
   for (const { term, weight } of terms) {
-    const df = vocabulary.documentFrequency.get(term) ?? UNKNOWN_DOCUMENT_FREQUENCY
+    const df = vocabulary.documentFrequency(term) ?? UNKNOWN_DOCUMENT_FREQUENCY
     const w = weight * Math.log(1 + size / df) * CLASS_WEIGHT[vocabulary.classOf(term)]
     weights.set(term, w)
     total += w

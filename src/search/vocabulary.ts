@@ -1,6 +1,7 @@
 import type { Corpus, CorpusRecord } from '../corpus/types.js'
 import { fold, normalizeText } from '../text/normalize.js'
 import type { FrenchAnalyzer } from './analyzer.js'
+import type { Postings } from './postings.js'
 
 // Stepped with exec from lastIndex 0: one regex object for every text counted.
 const WORDS = /[\p{L}\p{N}]+/gu
@@ -18,18 +19,18 @@ interface Tally {
 export type TermClass = 'job' | 'concept' | 'name' | 'word' | 'number'
 
 /**
- * What the corpus says about its own words, computed once per corpus version: how many records use each term,
- * which terms name the article's subjects, and the written words (for spelling and autocomplete).
+ * What the corpus says about its own words, computed once per corpus version: how many records use each term
+ * (read from the postings), which terms name the article's subjects, and the written words (for spelling and
+ * autocomplete).
  */
 export class Vocabulary {
-  readonly documentFrequency = new Map<string, number>()
-  /** Terms the documents themselves use (not only the questions written for them). */
-  private readonly ownTerms = new Set<string>()
-  private readonly classes = new Map<string, TermClass>()
   /** Folded words of the corpus and thesaurus with their frequency: what spelling correction aims at. */
   readonly wordFrequency = new Map<string, number>()
   /** Words of the corpus as written (lower case), by folded form, with their frequency: for autocomplete. */
   readonly surfaces = new Map<string, { surface: string; count: number }>()
+  private readonly classes = new Map<string, TermClass>()
+  /** Which records hold each term: the postings, which count them anyway (set by `complete`). */
+  private postings: Postings | undefined
 
   /** The tally of each word as written, or null for what is not counted (short words, stop words). */
   private readonly countable = new Map<string, Tally | null>()
@@ -41,29 +42,8 @@ export class Vocabulary {
   /** Fill it with `addRecord` for every record, then `complete` once. */
   constructor(private readonly analyzer: FrenchAnalyzer) {}
 
-  /** Terms of the record being counted (reused: one set for the whole build). */
-  private readonly recordTerms = new Set<string>()
-
-  /**
-   * Counts one record: `own` are the term lists of the record's own fields, `questions` those of the
-   * questions written for it (counted in its document frequency, not as its own words).
-   */
-  addRecord(
-    record: CorpusRecord,
-    own: readonly string[][],
-    questions: readonly string[],
-    normalizedText = normalizeText(record.text),
-  ): void {
-    const seen = this.recordTerms
-    seen.clear()
-    const count = (term: string) => {
-      if (seen.has(term)) return
-      seen.add(term)
-      this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1)
-    }
-    for (const terms of own) for (const term of terms) count(term)
-    for (const term of questions) count(term)
-    for (const terms of own) for (const term of terms) this.ownTerms.add(term)
+  /** Counts the words of one record (its text and its section's headings). */
+  addRecord(record: CorpusRecord, normalizedText = normalizeText(record.text)): void {
     this.countWords(normalizedText, true)
     this.countSection(record.section)
   }
@@ -82,7 +62,8 @@ export class Vocabulary {
     }
   }
 
-  complete(corpus: Corpus, properNames: Iterable<string>): void {
+  complete(corpus: Corpus, properNames: Iterable<string>, postings: Postings): void {
+    this.postings = postings
     const analyzer = this.analyzer
     for (const term of analyzer.canonicalTerms)
       this.classes.set(term, analyzer.jobTerms.has(term) ? 'job' : 'concept')
@@ -135,13 +116,18 @@ export class Vocabulary {
     return tally
   }
 
+  /** How many records hold the term (their own words or the questions written for them). */
+  documentFrequency(term: string): number | undefined {
+    return this.postings?.documentFrequency(term)
+  }
+
   knows(term: string): boolean {
-    return this.documentFrequency.has(term)
+    return this.documentFrequency(term) !== undefined
   }
 
   /** Whether the documents use the term in their own words (not only in the questions written for them). */
   inDocuments(term: string): boolean {
-    return this.ownTerms.has(term)
+    return this.postings?.get(term)?.inDocuments ?? false
   }
 
   classOf(term: string): TermClass {

@@ -139,26 +139,26 @@ describe('corpus validation', () => {
   })
 })
 
-  it('refuses YAML it cannot read, and reads dates and « yes » as the text written', async () => {
-    const dir = await corpusCopy()
-    await writeFile(path.join(dir, 'thesaurus.yaml'), 'concepts: [\n  - canonical: montage\n')
-    const broken = await loadError(dir)
-    expect(broken.message).toMatch(/^.*thesaurus\.yaml: yaml: not valid YAML \(.+\)$/)
-    expect(broken.message.split('\n')).toHaveLength(1)
+it('refuses YAML it cannot read, and reads dates and « yes » as the text written', async () => {
+  const dir = await corpusCopy()
+  await writeFile(path.join(dir, 'thesaurus.yaml'), 'concepts: [\n  - canonical: montage\n')
+  const broken = await loadError(dir)
+  expect(broken.message).toMatch(/^.*thesaurus\.yaml: yaml: not valid YAML \(.+\)$/)
+  expect(broken.message.split('\n')).toHaveLength(1)
 
-    // A key written twice is a mistake to show, not a value to pick.
-    const file = path.join(dir, ARTICLE)
-    await rm(path.join(dir, 'thesaurus.yaml'))
-    await writeFile(file, (await readFile(file, 'utf8')).replace(/^year: .*$/m, '$&\nyear: 2024'))
-    expect((await loadError(dir)).message).toMatch(/front matter: not valid YAML \(duplicated mapping key/)
+  // A key written twice is a mistake to show, not a value to pick.
+  const file = path.join(dir, ARTICLE)
+  await rm(path.join(dir, 'thesaurus.yaml'))
+  await writeFile(file, (await readFile(file, 'utf8')).replace(/^year: .*$/m, '$&\nyear: 2024'))
+  expect((await loadError(dir)).message).toMatch(/front matter: not valid YAML \(duplicated mapping key/)
 
-    // YAML 1.2's core schema: a title that looks like a date or a boolean stays the title.
-    const dir2 = await corpusCopy()
-    const file2 = path.join(dir2, ARTICLE)
-    await writeFile(file2, (await readFile(file2, 'utf8')).replace(/^title: .*$/m, 'title: 2025-03-01'))
-    const dated = await loadCorpus(dir2)
-    expect(dated.documents[0]?.meta.title).toBe('2025-03-01')
-  })
+  // YAML 1.2's core schema: a title that looks like a date or a boolean stays the title.
+  const dir2 = await corpusCopy()
+  const file2 = path.join(dir2, ARTICLE)
+  await writeFile(file2, (await readFile(file2, 'utf8')).replace(/^title: .*$/m, 'title: 2025-03-01'))
+  const dated = await loadCorpus(dir2)
+  expect(dated.documents[0]?.meta.title).toBe('2025-03-01')
+})
 
 describe('word lists (synonyms.*.yaml, glossary.*.yaml)', () => {
   const SOURCE = 'source: { name: Test, licence: CC0-1.0 }\n'

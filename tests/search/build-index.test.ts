@@ -28,9 +28,10 @@ describe('buildIndex', () => {
       'postings' in built.ranking ? built.ranking.postings : undefined
     const slicedPostings = postings(sliced)
     expect(slicedPostings?.ids).toEqual(corpus.records.map((record) => record.id))
-    for (const term of whole.vocabulary.documentFrequency.keys())
-      expect(slicedPostings?.get(term), term).toEqual(postings(whole)?.get(term))
-    expect([...sliced.vocabulary.documentFrequency]).toEqual([...whole.vocabulary.documentFrequency])
+    const terms = [...(postings(whole)?.terms() ?? [])]
+    expect(terms.length).toBeGreaterThan(300)
+    expect([...(slicedPostings?.terms() ?? [])]).toEqual(terms)
+    for (const term of terms) expect(slicedPostings?.get(term), term).toEqual(postings(whole)?.get(term))
     expect([...sliced.vocabulary.wordFrequency]).toEqual([...whole.vocabulary.wordFrequency])
     expect([...sliced.jobTermsByRecord]).toEqual([...whole.jobTermsByRecord])
   })
