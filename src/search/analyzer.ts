@@ -129,35 +129,29 @@ export class FrenchAnalyzer {
     return tokens
   }
 
-  /**
-   * The terms of a text, in order: `tokens(text, mode)`'s terms, without an object per word for the texts
-   * (most of them) where no word opens a thesaurus phrase or a name of several words.
-   */
+  /** The terms of a text, in order: `tokens(text, mode)`'s terms, without an object per word. */
   terms(text: string, mode: AnalysisMode = 'index'): string[] {
     return this.termsOfNormalized(normalizeText(text), mode)
   }
 
   /** `terms` of a text already through normalizeText (a build normalises each record's text once). */
   termsOfNormalized(normalized: string, mode: AnalysisMode = 'index'): string[] {
-    const fast: string[] = []
+    const surfaces: string[] = []
+    const termsByWord: string[][] = []
+    let firstStart = -1
     // Its own regex: matchAll(WORD) elsewhere starts from WORD's lastIndex.
     WORD_STEP.lastIndex = 0
     for (let match = WORD_STEP.exec(normalized); match !== null; match = WORD_STEP.exec(normalized)) {
       const terms = this.wordTerms(match[0])
       if (terms.length === 0) continue
-      if (this.phraseStarts.has(this.rawStem(match[0]))) {
-        WORD_STEP.lastIndex = 0
-        return this.termsOfTokens(normalized, mode)
-      }
-      for (const term of terms) fast.push(term)
+      if (firstStart === -1 && this.phraseStarts.has(this.rawStem(match[0]))) firstStart = surfaces.length
+      surfaces.push(match[0])
+      termsByWord.push(terms)
     }
-    return fast
-  }
-
-  private termsOfTokens(text: string, mode: AnalysisMode): string[] {
-    const terms: string[] = []
-    for (const token of this.tokens(text, mode)) for (const term of token.terms) terms.push(term)
-    return terms
+    if (firstStart !== -1) this.matchPhrases(surfaces, termsByWord, firstStart, mode)
+    const out: string[] = []
+    for (const terms of termsByWord) for (const term of terms) out.push(term)
+    return out
   }
 
   isStopWord(word: string): boolean {
@@ -284,45 +278,55 @@ export class FrenchAnalyzer {
 
   /** Multi-word thesaurus entries ("ingénieur du son", "sound design") become one canonical term. */
   private applyPhrases(tokens: AnalyzedToken[], mode: AnalysisMode): void {
-    if (this.phraseConcepts.size === 0) return
-    let content: AnalyzedToken[] | undefined
-    let stems: string[] = []
-    for (let i = 0, c = 0; i < tokens.length; i++) {
-      const token = tokens[i] as AnalyzedToken
-      if (token.terms.length === 0) continue
-      // Most words open no phrase: the windows are looked at only after a word that opens one.
-      if (this.phraseStarts.has(this.rawStemOf(token))) {
-        content ??= tokens.filter((t) => t.terms.length > 0)
-        stems = content.map((t) => this.rawStemOf(t))
-        this.matchPhrases(content, stems, c, mode)
-        return
-      }
-      c++
-    }
+    const content = tokens.filter((token) => token.terms.length > 0)
+    // Most words open no phrase: the windows are looked at only from the first word that opens one.
+    const first = content.findIndex((token) => this.phraseStarts.has(this.rawStem(token.surface)))
+    if (first === -1) return
+    const termsByWord = content.map((token) => token.terms)
+    const matched = this.matchPhrases(
+      content.map((token) => token.surface),
+      termsByWord,
+      first,
+      mode,
+    )
+    content.forEach((token, i) => {
+      token.terms = termsByWord[i] as string[]
+      if (matched.has(i)) token.inPhrase = true
+    })
   }
 
-  /** Phrases among `content` from position `from` on (`stems`: each content word's raw stem). */
-  private matchPhrases(content: AnalyzedToken[], stems: string[], from: number, mode: AnalysisMode): void {
-    for (let i = from; i < content.length; i++) {
+  /**
+   * Phrases among the content words (`surfaces`, each with its terms) from position `from` on: the words of a
+   * phrase get its concept in place of their terms (kept behind it when indexing). Returns the positions of
+   * the words in a phrase. `termsByWord` gets new arrays: the cached ones are shared.
+   */
+  private matchPhrases(
+    surfaces: readonly string[],
+    termsByWord: string[][],
+    from: number,
+    mode: AnalysisMode,
+  ): Set<number> {
+    const matched = new Set<number>()
+    const stems: string[] = []
+    for (let i = from; i < surfaces.length; i++) stems[i] = this.rawStem(surfaces[i] as string)
+    for (let i = from; i < surfaces.length; i++) {
       if (!this.phraseStarts.has(stems[i] as string)) continue
-      for (let length = Math.min(MAX_PHRASE, content.length - i); length >= 2; length--) {
+      for (let length = Math.min(MAX_PHRASE, surfaces.length - i); length >= 2; length--) {
         const key = stems.slice(i, i + length).join(' ')
         const concept = this.phraseConcepts.get(key)
         if (!concept) continue
         for (let position = 0; position < length; position++) {
-          const token = content[i + position] as AnalyzedToken
-          token.inPhrase = true
-          if (mode === 'index') token.terms = [concept, ...token.terms.filter((t) => t !== concept)]
-          else token.terms = position === 0 ? [concept] : []
+          const at = i + position
+          matched.add(at)
+          const terms = termsByWord[at] as string[]
+          if (mode === 'index') termsByWord[at] = [concept, ...terms.filter((t) => t !== concept)]
+          else termsByWord[at] = position === 0 ? [concept] : []
         }
         i += length - 1
         break
       }
     }
-  }
-
-  private rawStemOf(token: AnalyzedToken): string {
-    return this.rawStem(token.surface)
+    return matched
   }
 
   private rawStem(surface: string): string {
