@@ -10,7 +10,11 @@ export interface Quotation {
   text: string
 }
 
-const TERMINATOR = /[.!?…]/
+// Read by character code: the loop visits every character of the corpus, twice per build.
+const isTerminator = (code: number) => code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026 // . ! ? …
+const OPENING_QUOTES = new Set([0xab, 0x201c]) // « “
+const CLOSING_QUOTES = new Set([0xbb, 0x201d]) // » ”
+const STRAIGHT_QUOTE = 0x22
 // What may start the next sentence: a capital, a digit, an opening quotation mark.
 const SENTENCE_START = /[\p{Lu}\p{N}«"“]/u
 
@@ -20,11 +24,11 @@ export function splitSentences(paragraph: string): string[] {
   let straightOpen = false
   let begin = 0
   for (let i = 0; i < paragraph.length; i++) {
-    const ch = paragraph[i] as string
-    if (ch === '«' || ch === '“') depth++
-    else if ((ch === '»' || ch === '”') && depth > 0) depth--
-    else if (ch === '"') straightOpen = !straightOpen
-    if (depth > 0 || straightOpen || !TERMINATOR.test(ch)) continue
+    const code = paragraph.charCodeAt(i)
+    if (OPENING_QUOTES.has(code)) depth++
+    else if (CLOSING_QUOTES.has(code) && depth > 0) depth--
+    else if (code === STRAIGHT_QUOTE) straightOpen = !straightOpen
+    if (depth > 0 || straightOpen || !isTerminator(code)) continue
     // The sentence ends after the terminator and any closing marks that follow it.
     let end = i + 1
     while (end < paragraph.length && /[.!?…"»”)]/.test(paragraph[end] as string)) {
