@@ -86,16 +86,15 @@ export function createBot(getEngine: () => SearchEngine, options: BotOptions = {
       // What the engine reads, and one character more so that it knows the question was cut: nothing past it
       // changes the answer, so nothing past it is kept (not in the cache's key, not in the answer's title).
       const args = cutQuestion(parsed.args)
-      const run = () => command.run(args, contextFor(requester))
       if (!command.deterministic(args)) {
-        const answer = run()
+        const answer = command.run(args, contextFor(requester))
         return usage.withFeedback(answer, usage.query(requester, command.name, args, answer))
       }
       // Spellings the engine reads alike (spacing, apostrophes, ligatures) share an entry.
       const key = `${command.name}\u0000${normalizeText(args).replace(/\s+/g, ' ')}`
       let queryKey: string | undefined
       const answer = cache.get(key, () => {
-        const fresh = run()
+        const fresh = command.run(args, contextFor(requester))
         queryKey = usage.query(requester, command.name, args, fresh)
         return usage.withFeedback(fresh, queryKey)
       })

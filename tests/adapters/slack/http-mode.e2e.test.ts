@@ -74,7 +74,7 @@ describe('Slack over HTTP', () => {
     expect(reply.json).toEqual({ challenge: 'challenge-123' })
   })
 
-  it('rejects a forged signature and a 6-minute-old timestamp with 401, without asking the bot', async () => {
+  it('rejects a forged or short signature and a 6-minute-old timestamp with 401, without asking the bot', async () => {
     const forged = await h.sender.command(
       { text: 'monteur', responseUrl: h.slack.responseUrl() },
       { secret: 'not-the-secret' },
@@ -92,12 +92,19 @@ describe('Slack over HTTP', () => {
       signature: slackSignature(SIGNING_SECRET, Math.floor(Date.now() / 1000), body),
     })
     expect(replayed.status).toBe(401)
+    // A signature of the wrong length is a refusal like any other, not a failure to compare.
+    const short = await h.sender.command(
+      { text: 'monteur', responseUrl: h.slack.responseUrl() },
+      { signature: 'v0=00' },
+    )
+    expect(short.status).toBe(401)
     expect(h.bot.asked).toEqual([])
     // One warning line per refusal, saying why.
     const refusals = h.logs.filter((l) => l.msg === 'slack: request refused' && l.level === 40)
     expect(refusals.map((l) => l.reason)).toEqual([
       'signature mismatch',
       expect.stringMatching(/^timestamp/),
+      'signature mismatch',
       'signature mismatch',
     ])
   })

@@ -2,7 +2,7 @@
  * A screen in front of Bolt's HTTPReceiver on `/slack/events`. Bolt checks the signature and refuses stale
  * timestamps, but accepts timestamps in the future (a day ahead, or milliseconds), crashes without answering on
  * a signed `payload=null`, and hands a replayed event to the listeners again. Here each request is read once,
- * then: timestamp within ±5 minutes and signature (401), body well formed (400, or 200 and dropped for an
+ * then: timestamp within ±5 minutes and signature (401, edge/signature.ts), body well formed (400, or 200 and dropped for an
  * event, which Slack would only retry), each delivery once per process (a repeat gets 200 and nothing else).
  * What passes goes to Bolt unchanged, with the body already read (Bolt reuses it). The receiver is built
  * with Bolt's own signature check off (edge/receiver.ts): it would verify the same signature again and parse
@@ -11,11 +11,12 @@
 
 import type { IncomingMessage } from 'node:http'
 import { stringify } from 'node:querystring'
-import { HTTPModuleFunctions, type HTTPReceiver, verifySlackRequest } from '@slack/bolt'
+import { HTTPModuleFunctions, type HTTPReceiver } from '@slack/bolt'
 import { cutQuestion, MAX_QUESTION_CHARS } from '../../../bot/question-length.js'
 import { isFreshTimestamp, REPLAY_WINDOW_SECONDS, type SeenOnce } from '../../../bot/replay-guard.js'
 import type { Logger } from '../../../logger.js'
 import { inspectInbound } from './inbound.js'
+import { isSlackSignature } from './signature.js'
 
 export interface HttpGuardOptions {
   signingSecret: string
@@ -83,19 +84,10 @@ async function screen(request: IncomingMessage, options: HttpGuardOptions): Prom
     return refuse(200, 'ssl_check', 'debug')
 
   const timestamp = header(request, 'x-slack-request-timestamp')
-  if (!isFreshTimestamp(timestamp)) {
+  if (timestamp === undefined || !isFreshTimestamp(timestamp)) {
     return refuse(401, `timestamp missing, malformed or more than ${REPLAY_WINDOW_SECONDS} s away`)
   }
-  try {
-    verifySlackRequest({
-      signingSecret: options.signingSecret,
-      body: raw,
-      headers: {
-        'x-slack-signature': header(request, 'x-slack-signature') ?? '',
-        'x-slack-request-timestamp': Number(timestamp),
-      },
-    })
-  } catch {
+  if (!isSlackSignature(options.signingSecret, timestamp, raw, header(request, 'x-slack-signature'))) {
     return refuse(401, 'signature mismatch')
   }
 
