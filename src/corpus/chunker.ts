@@ -103,7 +103,6 @@ const NAME_RUN = /\p{Lu}[\p{L}\p{N}'’.+]*(?:\s+(?:(?:of|the|de|du|des)\s+)?\p{
 const LEADING = /^(?:les?|la|l|en|au|aux|chez|un|une|des|du|de|the|a|an|pour|selon|dans|sur|avec|comme)$/i
 
 // Stepped with exec from lastIndex 0: one regex object, no iterator per sentence.
-// Stepped with exec from lastIndex 0 (one regex object, no iterator per sentence).
 const WORD = /[\p{L}][\p{L}\p{N}]*/gu
 const CAPITAL = /^\p{Lu}/u
 const OPENS_QUOTE = /[«"“:]\s*$/
