@@ -6,71 +6,12 @@ export const ANSWER_CACHE_ENTRIES = 500
 /** …and at most this much memory for them, keys included (UTF-16: two bytes a character). */
 export const ANSWER_CACHE_BYTES = 8 * 1024 * 1024
 
-/** An object's header and a handful of fields on a 64-bit heap, rounded up; also a string's header. */
-const OBJECT_BYTES = 64
-
-/** A string's characters at two bytes each (UTF-16, the worst case), and its header. */
-const textBytes = (text: string | undefined): number =>
-  text === undefined ? 0 : OBJECT_BYTES + 2 * text.length
-
-const listBytes = (texts: readonly string[]): number => {
-  let bytes = OBJECT_BYTES
-  for (const text of texts) bytes += textBytes(text)
-  return bytes
-}
-
 /**
- * What an entry costs in memory, weighed once when it is stored: every string it reaches at two bytes a
- * character and every object at OBJECT_BYTES. Texts the answer shares with the corpus (a passage, its section,
- * its source, the job map) are counted as if they were its own, so the bound errs on the safe side: on the
- * load test's questions this weighs an answer at 2.5× the heap it adds, where its JSON at two bytes a
- * character (the measure it replaces, which tests check it never undercuts) came to 1.8×. Serialising every new
- * answer to weigh it took ~2 % of the CPU of cold questions (~8 µs each); this reads a few dozen fields.
+ * What an entry costs in memory, roughly: its key and its answer as JSON, two bytes a character. Exact
+ * enough to bound the cache (object overhead is a small multiple of it); cheap next to computing an answer.
  */
-export function answerBytes(key: string, answer: Answer): number {
-  let bytes =
-    OBJECT_BYTES +
-    textBytes(key) +
-    textBytes(answer.title) +
-    textBytes(answer.query) +
-    textBytes(answer.notice) +
-    listBytes(answer.lines) +
-    listBytes(answer.suggestions) +
-    listBytes(answer.examples) +
-    (answer.step ? OBJECT_BYTES : 0)
-  for (const item of answer.items) {
-    const { source } = item
-    bytes +=
-      OBJECT_BYTES +
-      textBytes(item.id) +
-      textBytes(item.text) +
-      // The segments cut the text: their strings add up to it once more, and an object each.
-      textBytes(item.text) +
-      item.segments.length * OBJECT_BYTES +
-      listBytes(item.section) +
-      textBytes(item.link) +
-      textBytes(item.speaker) +
-      textBytes(item.quotation) +
-      (item.job ? OBJECT_BYTES + textBytes(item.job.name) : 0) +
-      OBJECT_BYTES +
-      textBytes(source.documentId) +
-      textBytes(source.title) +
-      textBytes(source.url) +
-      textBytes(source.publisher)
-  }
-  for (const action of answer.actions) {
-    bytes += OBJECT_BYTES + textBytes(action.id) + textBytes(action.label) + textBytes(action.itemId)
-  }
-  for (const job of answer.jobMap ? [...answer.jobs, ...answer.jobMap] : answer.jobs) {
-    bytes += OBJECT_BYTES + textBytes(job.name) + textBytes(job.summary) + listBytes(job.jobs)
-  }
-  for (const entry of answer.sources ?? []) {
-    bytes +=
-      OBJECT_BYTES + textBytes(entry.source.title) + textBytes(entry.source.url) + textBytes(entry.language)
-    for (const study of entry.studies)
-      bytes += OBJECT_BYTES + textBytes(study.title) + textBytes(study.publisher) + textBytes(study.date)
-  }
-  return bytes
+function sizeOf(key: string, answer: Answer): number {
+  return 2 * (key.length + JSON.stringify(answer).length)
 }
 
 export interface CacheStats {
@@ -98,7 +39,7 @@ export class AnswerCache {
     private readonly maxEntries = ANSWER_CACHE_ENTRIES,
   ) {}
 
-  /** Bytes the entries take, by answerBytes' measure. */
+  /** Bytes the entries take, by sizeOf's measure. */
   get bytes(): number {
     return this.used
   }
@@ -124,7 +65,7 @@ export class AnswerCache {
     }
     this.stats.misses++
     const answer = compute()
-    const bytes = answerBytes(key, answer)
+    const bytes = sizeOf(key, answer)
     // An answer bigger than the whole cache is served, not kept.
     if (bytes > this.maxBytes) return answer
     while (this.entries.size >= this.maxEntries || this.used + bytes > this.maxBytes) {
