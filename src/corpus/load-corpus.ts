@@ -7,7 +7,7 @@ import { chunkDocument } from './chunker.js'
 import { CorpusError } from './errors.js'
 import { parseSections, splitFrontMatter } from './markdown.js'
 import { attachQuestions, QUESTIONS_FILE, type QuestionsFile, questionsFileSchema } from './questions.js'
-import { readYaml as parseYaml } from './read-yaml.js'
+import { readYaml } from './read-yaml.js'
 import { firstIssue, frontMatterSchema, thesaurusSchema, wordListSchema } from './schema.js'
 import type { Corpus, CorpusDocument, CorpusRecord, Thesaurus, WordLinks } from './types.js'
 
@@ -130,7 +130,7 @@ function parseYamlWith<S extends z.ZodType>(
 ): z.output<S> {
   let data: unknown
   try {
-    data = parseYaml(yaml)
+    data = readYaml(yaml)
   } catch (error) {
     throw new CorpusError(file, part ?? 'yaml', `not valid YAML (${firstLine(error)})`)
   }

@@ -42,8 +42,8 @@ export class Vocabulary {
   /** Fill it with `addRecord` for every record, then `complete` once. */
   constructor(private readonly analyzer: FrenchAnalyzer) {}
 
-  /** Counts the words of one record (its text and its section's headings). */
-  addRecord(record: CorpusRecord, normalizedText = normalizeText(record.text)): void {
+  /** Counts the words of one record: its text (already through normalizeText) and its section's headings. */
+  addRecord(record: CorpusRecord, normalizedText: string): void {
     this.countWords(normalizedText, true)
     this.countSection(record.section)
   }

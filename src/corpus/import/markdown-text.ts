@@ -1,4 +1,4 @@
-import { readYaml as parseYaml } from '../read-yaml.js'
+import { readYaml } from '../read-yaml.js'
 import { type Block, type Draft, type SourceMetadata, tidyBlocks } from './draft.js'
 import { markdownToBlocks } from './html-markdown.js'
 
@@ -55,7 +55,7 @@ function frontMatter(text: string): { metadata: SourceMetadata; body: string } {
   if (!match) return { metadata: {}, body: text }
   let data: unknown
   try {
-    data = parseYaml(match[1] ?? '')
+    data = readYaml(match[1] ?? '')
   } catch {
     return { metadata: {}, body: text.slice(match[0].length) }
   }
