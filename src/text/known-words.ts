@@ -9,8 +9,17 @@ import { fileURLToPath } from 'node:url'
 export interface KnownWords {
   /** Whether a dictionary knows this word, given folded (src/text/normalize.ts `fold`). */
   has(folded: string): boolean
+  /**
+   * What the dictionaries say a folded word is: only a French common noun (« chêne »), a noun and
+   * something else (« meuble », « grandes »), a proper name (« Lyon »), another French word (a verb, an
+   * adjective, an adverb: « deviner »), an English word only, or nothing (not a word they know). Absent
+   * where only `has` is known.
+   */
+  kind?(folded: string): WordKind | undefined
   readonly size: number
 }
+
+export type WordKind = 'noun' | 'noun-or-other' | 'name' | 'french' | 'english'
 
 export class KnownWordsError extends Error {
   readonly code = 'KNOWN_WORDS_UNAVAILABLE'
@@ -24,11 +33,41 @@ export const KNOWN_WORDS_FILES = ['known-words.fr.txt', 'known-words.en.txt'].ma
   fileURLToPath(new URL(`../../lexicon/${name}`, import.meta.url)),
 )
 
+/**
+ * French forms the dictionary lists only as common nouns, as nouns and something else, and as proper
+ * names of the French and English dictionaries (`npm run dictionary:import`).
+ */
+export const WORD_KIND_FILES = ['nouns.fr.txt', 'nouns-also.fr.txt', 'names.txt'].map((name) =>
+  fileURLToPath(new URL(`../../lexicon/${name}`, import.meta.url)),
+)
+
 let loaded: KnownWords | undefined
 
-/** The dictionaries' words (about 600 000 forms), read once per process. */
+/** The dictionaries' words (about 600 000 forms) and their kinds, read once per process. */
 export function loadKnownWords(): KnownWords {
-  loaded ??= readKnownWords(KNOWN_WORDS_FILES)
+  if (loaded) return loaded
+  const [french, english] = KNOWN_WORDS_FILES.map((file) => readKnownWords([file])) as [
+    KnownWords,
+    KnownWords,
+  ]
+  const [nouns, nounsAlso, names] = WORD_KIND_FILES.map((file) => readKnownWords([file])) as [
+    KnownWords,
+    KnownWords,
+    KnownWords,
+  ]
+  loaded = {
+    get size() {
+      return french.size + english.size
+    },
+    has: (folded) => french.has(folded) || english.has(folded),
+    kind(folded) {
+      if (nouns.has(folded)) return 'noun'
+      if (nounsAlso.has(folded)) return 'noun-or-other'
+      if (names.has(folded)) return 'name'
+      if (french.has(folded)) return 'french'
+      return english.has(folded) ? 'english' : undefined
+    },
+  }
   return loaded
 }
 
