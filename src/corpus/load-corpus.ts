@@ -33,7 +33,7 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
     concepts: [],
     ignore: [],
     framing: [],
-    intents: { quote: [], self: [], jobs: [], local: [] },
+    intents: { quote: [], self: [], jobs: [], local: [], price: [], moment: [], when: [] },
     sms: {},
     names: [],
   }

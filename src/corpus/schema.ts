@@ -43,8 +43,11 @@ export const thesaurusSchema = z.strictObject({
       self: z.array(z.string().trim().min(1)).default([]),
       jobs: z.array(z.string().trim().min(1)).default([]),
       local: z.array(z.string().trim().min(1)).default([]),
+      price: z.array(z.string().trim().min(1)).default([]),
+      moment: z.array(z.string().trim().min(1)).default([]),
+      when: z.array(z.string().trim().min(1)).default([]),
     })
-    .default({ quote: [], self: [], jobs: [], local: [] }),
+    .default({ quote: [], self: [], jobs: [], local: [], price: [], moment: [], when: [] }),
   sms: z.record(z.string().trim().min(1), z.string().trim().min(1)).default({}),
   names: z.array(z.string().trim().min(1)).default([]),
 })

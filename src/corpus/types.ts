@@ -74,6 +74,12 @@ export interface IntentCues {
   jobs: string[]
   /** « notre tournage », « chez nous »: the question is about the team's own affairs. */
   local: string[]
+  /** « combien coûte », « quel prix »: a price is asked (an article's costs are not one). */
+  price: string[]
+  /** « demain », « ce week-end »: the question is about a moment close to the asker, not a topic. */
+  moment: string[]
+  /** « à quelle heure », « c'est quand »: a time is asked; with a moment close to the asker, a schedule. */
+  when: string[]
 }
 
 export interface Thesaurus {
