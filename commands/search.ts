@@ -1,8 +1,8 @@
 import { decodeAction, encodeAction, itemActions } from '../src/answers/actions.js'
-import { type Action, type Answer, emptyAnswer } from '../src/answers/answer.js'
+import { type Action, type Answer, type AnswerItem, emptyAnswer } from '../src/answers/answer.js'
 import { factsOf } from '../src/answers/facts.js'
 import { jobMap, jobNames, jobsNamedBy, toItem } from '../src/answers/items.js'
-import { MAX_QUERY_WORDS, type SearchOutcome } from '../src/search/engine.js'
+import { MAX_QUERY_WORDS, type SearchEngine, type SearchOutcome } from '../src/search/engine.js'
 import type { Command, CommandContext } from './command.js'
 
 export const PAGE_SIZE = 3
@@ -76,12 +76,13 @@ function searchAnswer(
     score: round(hit.score),
   }))
   answer.jobs = jobsNamedBy(engine, outcome.terms)
+  if (outcome.tier === 'closest') answer.tier = 'closest'
   if (outcome.intent.jobs && offset === 0) answer.jobMap = jobMap(engine)
   const lines: string[] = []
-  const missing = notCovered(outcome)
-  if (missing) lines.push(missing)
+  if (offset === 0) lines.push(...honestLines(outcome, answer.items, engine))
   if (offset === 0 && outcome.total > outcome.hits.length) {
-    lines.push(`${outcome.total} passages répondent ; voici les ${outcome.hits.length} plus proches.`)
+    const verb = outcome.tier === 'closest' ? 's’en approchent' : 'répondent'
+    lines.push(`${outcome.total} passages ${verb} ; voici les ${outcome.hits.length} plus proches.`)
   }
   answer.lines = lines
   const actions: Action[] = answer.items.flatMap((item) => itemActions(item, 'primary'))
@@ -107,14 +108,59 @@ function searchAnswer(
 const round = (x: number) => Math.round(x * 1000) / 1000
 
 /**
- * When the question asks about something the article names but also about something it never mentions
- * (« combien gagne un monteur ? »), one line says so above the closest passages rather than letting them
- * pass for an answer to all of it.
+ * What the answer is, in one line, when it is not plainly the answer: the closest passages when the
+ * evidence is partial, or a question that asks about something the article never mentions (« combien gagne
+ * un monteur ? »). The words said to be in the article are those of the passages shown, as they are
+ * written there (« monteurs », never the question's « boulot » the thesaurus led to « travail »).
  */
-function notCovered(outcome: SearchOutcome): string | undefined {
-  const missing = [...outcome.unknownWords, ...outcome.absentWords]
-  const covered = outcome.coveredWords.filter((w) => !missing.includes(w))
-  if (missing.length === 0 || covered.length === 0) return undefined
+function honestLines(outcome: SearchOutcome, items: AnswerItem[], engine: SearchEngine): string[] {
   const list = (words: string[]) => words.map((w) => `« ${w} »`).join(', ')
-  return `L’article parle de ${list(covered.slice(0, 4))}, mais pas de ${list(missing.slice(0, 4))} : voici les passages les plus proches.`
+  const shown = wordsShown(
+    items,
+    (word) => engine.analyzer.terms(word, 'query').join(' ') || word.toLowerCase(),
+  )
+  const missing = outcome.missingWords.slice(0, 4)
+  if (outcome.tier === 'closest') {
+    const about = shown.length > 0 ? ` : il parle de ${list(shown)}` : ''
+    const not =
+      missing.length > 0 ? `, mais pas de ${list(missing)}` : ', sans répondre tout à fait à la question'
+    return [`Le plus proche dans l’article${about}${not}.`]
+  }
+  if (missing.length === 0 || shown.length === 0) return []
+  return [
+    `L’article parle de ${list(shown)}, mais pas de ${list(missing)} : voici les passages les plus proches.`,
+  ]
+}
+
+/**
+ * The matched words of the passages shown, as written there, one per term (« monteurs » and « montage »
+ * are one), in order, at most four; words matched side by side are one (« sound design »).
+ */
+function wordsShown(items: AnswerItem[], termOf: (word: string) => string): string[] {
+  const words: string[] = []
+  const seen = new Set<string>()
+  for (const item of items) {
+    const runs: string[] = []
+    item.segments.forEach((segment, i) => {
+      const previous = item.segments[i - 1]
+      if (
+        segment.match &&
+        previous &&
+        !previous.match &&
+        /^\s+$/.test(previous.text) &&
+        i >= 2 &&
+        item.segments[i - 2]?.match
+      )
+        runs[runs.length - 1] += `${previous.text}${segment.text}`
+      else if (segment.match) runs.push(segment.text)
+    })
+    for (const run of runs) {
+      const word = run.trim()
+      const key = termOf(word)
+      if (word === '' || seen.has(key)) continue
+      seen.add(key)
+      words.push(word)
+    }
+  }
+  return words.slice(0, 4)
 }

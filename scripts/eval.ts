@@ -1,8 +1,10 @@
 /**
- * npm run eval [-- file.jsonl …] [--baselines] [--failures]: for each question set (every
+ * npm run eval [-- file.jsonl …] [--baselines] [--failures] [--curve] [--fit]: for each question set (every
  * tests/fixtures/*queries.jsonl by default), hit@1, hit@3, MRR@5 and off-topic answered empty per style and
  * overall, with the median length of the top answer. `--baselines` adds plain MiniSearch and Orama (French)
- * over the same records in the same run; `--failures` lists the questions missed.
+ * over the same records in the same run; `--failures` lists the questions missed; `--curve` prints the
+ * answer decision's trade-off at each threshold; `--fit` refits its model on the development sets
+ * (scripts/eval/curve.ts).
  */
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
@@ -11,6 +13,7 @@ import { loadCorpus } from '../src/corpus/load-corpus.js'
 import { type EvalOutcome, judge, readEvalQueries, summarizeByStyle } from '../src/eval/evaluate.js'
 import { SearchEngine } from '../src/search/engine.js'
 import { baselineSearchers } from './eval/baselines.js'
+import { curve, fitModel } from './eval/curve.js'
 
 const args = process.argv.slice(2)
 const fixtures = path.join(import.meta.dirname, '..', 'tests', 'fixtures')
@@ -52,5 +55,12 @@ for (const file of sets) {
         out.push(`    MISS [${o.query.style ?? '-'}] ${JSON.stringify(o.query.q)} (rank ${o.rank ?? '-'})`)
     }
   }
+}
+if (args.includes('--curve') || args.includes('--fit')) {
+  const labelled = sets.map(
+    (file) => [file, readEvalQueries(file)] as [string, ReturnType<typeof readEvalQueries>],
+  )
+  if (args.includes('--curve')) out.push('', ...curve(engine, labelled))
+  if (args.includes('--fit')) out.push('', ...fitModel(engine, labelled))
 }
 process.stdout.write(`${out.join('\n').trimStart()}\n`)

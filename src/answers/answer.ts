@@ -113,6 +113,11 @@ export interface Answer {
    * it, after `lines`, so the core never speaks one platform's language to another.
    */
   guidance?: Guidance
+  /**
+   * 'closest' when the passages are the article's nearest to a question it does not quite answer
+   * (« Le plus proche dans l’article »); absent for a direct answer.
+   */
+  tier?: 'closest'
   /** Tour position, when kind = 'tour'. */
   step?: { index: number; total: number }
 }

@@ -69,7 +69,33 @@ export function chunkDocument(document: CorpusDocument): CorpusRecord[] {
       flush()
     }
   }
+  const contact = contactText(document.meta.footer)
+  if (contact) {
+    const section = [`Coordonnées de ${document.meta.publisher}`]
+    records.push(
+      newRecord(
+        { documentId, section },
+        `${documentId}#p${passages + 1}`,
+        'passage',
+        contact,
+        records.length,
+      ),
+    )
+  }
   return records
+}
+
+// A copyright line or a legal notice says nothing anyone asks about.
+const NOT_CONTACT = /copyright|©|mentions légales|tous droits réservés|all rights reserved/i
+
+/**
+ * The publisher's footer (address, opening hours, telephone), as one passage of its own: people ask where
+ * the lab is and when it opens, and the page says so. Its lines verbatim, never mixed into the article's
+ * passages; the copyright line left out.
+ */
+function contactText(footer: readonly string[]): string | undefined {
+  const lines = footer.map((line) => line.trim()).filter((line) => line !== '' && !NOT_CONTACT.test(line))
+  return lines.length > 0 ? lines.join(' ') : undefined
 }
 
 /**

@@ -1,8 +1,10 @@
 import type MiniSearch from 'minisearch'
 import type { Corpus, CorpusDocument, CorpusRecord } from '../corpus/types.js'
+import { type DomainWords, loadDomainWords } from '../text/domain-words.js'
 import { type KnownWords, loadKnownWords } from '../text/known-words.js'
 import { fold, normalizeText } from '../text/normalize.js'
 import type { FrenchAnalyzer } from './analyzer.js'
+import { decide, type Evidence, evidenceOf, type Tier, type Verdict } from './answerability.js'
 import {
   type BuiltIndex,
   buildAsync,
@@ -18,6 +20,7 @@ import { PostingsRanker, type Ranking, type RankQuery } from './rank-postings.js
 import { weigh } from './relevance.js'
 import type { SpellingCorrector } from './spelling.js'
 import { decodeState, encodeState, type SearchState } from './state.js'
+import { type UnknownKind, UnknownWordJudge } from './unknown-words.js'
 import type { Vocabulary } from './vocabulary.js'
 
 export { FIELD_BOOSTS } from './build-index.js'
@@ -42,6 +45,11 @@ export interface SearchOptions {
   limit?: number
   offset?: number
   kind?: CorpusRecord['kind']
+  /**
+   * false: the best records whatever the answer decision says (`tier` still says it). For the eval's curve
+   * and for a maintainer looking at what the article holds closest to a question.
+   */
+  gate?: boolean
 }
 
 export interface SearchHit {
@@ -65,6 +73,12 @@ export interface SearchOutcome {
   unknownWords: string[]
   /** Words only the questions written for the article use, not the article itself (see Reading). */
   absentWords: string[]
+  /**
+   * What the question asks that the article does not say, as typed: the words it never uses that name a
+   * topic (a noun, a name, a code, a word of the trade; not a verb, an adjective or a word with no topic),
+   * and the absent words.
+   */
+  missingWords: string[]
   /** The question's words that the hits shown answer, as typed. */
   coveredWords: string[]
   /** Set when part of the question could not be read (too long). */
@@ -74,17 +88,28 @@ export interface SearchOutcome {
   total: number
   /** How many of those are quotes. */
   quotes: number
+  /** Direct answer, the closest passages (partial evidence), or none (see answerability.ts). */
+  tier: Tier
+  /** How surely the article answers the question (0–1). */
+  confidence: number
+  /** What the decision read (answerability.ts). */
+  evidence: Evidence
 }
 
 export interface EngineOptions {
   /** Words a French or English dictionary knows: never corrected into corpus words. */
   knownWords?: KnownWords
+  /** Words of the field and words of no field (lexicon/domain-words.fr.txt), to weigh unknown words. */
+  domainWords?: DomainWords
   /**
    * How records are scored: over flat postings (rank-postings.ts, the default), or by MiniSearch's own
    * search, which walks every posting list per question. Both rank alike; tests compare them.
    */
   ranking?: 'postings' | 'minisearch'
 }
+
+/** Unknown words that name a topic: a verb or an adjective the article does not use is not « not covered ». */
+const TOPICAL = new Set<UnknownKind>(['code', 'name', 'noun', 'domain', 'english'])
 
 /** Lexical French search over a corpus' passages and quotes. Built once per corpus version; read-only after. */
 export class SearchEngine {
@@ -105,6 +130,7 @@ export class SearchEngine {
     readonly corpus: Corpus,
     built: BuiltIndex,
     knownWords: KnownWords,
+    domainWords: DomainWords,
   ) {
     this.analyzer = built.analyzer
     this.records = built.records
@@ -118,21 +144,30 @@ export class SearchEngine {
       const byPosition = postings.ids.map((id) => this.records.get(id) as CorpusRecord)
       this.ranker = new PostingsRanker(postings, byPosition, this.vocabulary, this.jobTermsByRecord)
     }
-    this.reader = new QuestionReader(corpus, this.analyzer, this.vocabulary, this.corrector, knownWords)
+    const judge = new UnknownWordJudge(this.analyzer, knownWords, domainWords)
+    this.reader = new QuestionReader(
+      corpus,
+      this.analyzer,
+      this.vocabulary,
+      this.corrector,
+      knownWords,
+      judge,
+    )
   }
 
   /** Builds on this thread in one go (tests, the CLI, scripts). */
   static build(corpus: Corpus, options: EngineOptions = {}): SearchEngine {
     const knownWords = options.knownWords ?? loadKnownWords()
     const steps = buildIndex(corpus, knownWords, options.ranking)
-    return new SearchEngine(corpus, buildSync(steps), knownWords)
+    return new SearchEngine(corpus, buildSync(steps), knownWords, options.domainWords ?? loadDomainWords())
   }
 
   /** Builds in slices that give the event loop a turn between them (a bot that keeps serving meanwhile). */
   static async buildAsync(corpus: Corpus, options: EngineOptions = {}): Promise<SearchEngine> {
     const knownWords = options.knownWords ?? loadKnownWords()
     const steps = buildIndex(corpus, knownWords, options.ranking)
-    return new SearchEngine(corpus, await buildAsync(steps), knownWords)
+    const domainWords = options.domainWords ?? loadDomainWords()
+    return new SearchEngine(corpus, await buildAsync(steps), knownWords, domainWords)
   }
 
   get documents(): CorpusDocument[] {
@@ -180,7 +215,19 @@ export class SearchEngine {
     }
     const read: Reading | undefined = 'unknownWords' in reading ? reading : undefined
     const ranking = this.rank(state, kind, offset + limit)
-    const page = ranking.best.slice(offset, offset + limit)
+    const evidence = evidenceOf(
+      read ?? { unknown: [], intent: state.intent },
+      ranking,
+      this.vocabulary,
+      this.size,
+    )
+    // A button's search continues an answer already given (its tier travels in its state): no new verdict.
+    const verdict: Verdict = read
+      ? decide(read, ranking, evidence)
+      : { tier: ranking.best.length > 0 ? ('tier' in reading && reading.tier) || 'direct' : 'none', score: 1 }
+    if (verdict.tier !== 'none') state.tier = verdict.tier
+    const answered = verdict.tier !== 'none' || options.gate === false
+    const page = answered ? ranking.best.slice(offset, offset + limit) : []
     const matched = new Set(page.flatMap((hit) => hit.matchedTerms))
     return {
       terms: state.terms.map((t) => t.term),
@@ -189,17 +236,24 @@ export class SearchEngine {
       corrections: read?.corrections ?? [],
       unknownWords: read?.unknownWords ?? [],
       absentWords: read?.absentWords ?? [],
+      missingWords: read
+        ? [...read.unknown.filter((u) => TOPICAL.has(u.kind)).map((u) => u.word), ...read.absentWords]
+        : [],
       coveredWords: [...new Set(state.terms.filter((t) => matched.has(t.term)).map((t) => t.surface))],
       truncated: read?.truncated ?? false,
       hits: page,
-      total: ranking.total,
-      quotes: ranking.quotes,
+      total: answered ? ranking.total : 0,
+      quotes: answered ? ranking.quotes : 0,
+      tier: verdict.tier,
+      confidence: verdict.score,
+      evidence,
     }
   }
 
   /** The `keep` best records that answer, best first, and how many answer. */
   private rank(state: SearchState, kind: CorpusRecord['kind'] | undefined, keep: number): Ranking {
-    if (state.terms.length === 0 || state.intent.local) return { best: [], total: 0, quotes: 0 }
+    if (state.terms.length === 0)
+      return { best: [], total: 0, quotes: 0, coverage: 0, ownJob: false, bestMatched: [] }
     const query: RankQuery = {
       terms: state.terms,
       weighing: weigh(state.terms, state.unknown, this.vocabulary, this.size),

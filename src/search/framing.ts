@@ -21,6 +21,14 @@ export interface Intent {
    * no article can answer it.
    */
   local: boolean
+  /** A price is asked (« combien coûte… »): only a passage that gives an amount answers it. */
+  price: boolean
+  /** A moment close to the asker is named (« demain », « ce week-end »): evidence of a practical question. */
+  moment: boolean
+  /** Instructions are asked (« comment exporter… ? », set by the question reader). */
+  howTo?: boolean
+  /** A count is asked (« combien de saisons… ? », set by the question reader); a price is `price`. */
+  count?: boolean
 }
 
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'/
@@ -108,6 +116,9 @@ export class FramingReader {
   private readonly self: PhraseIndex
   private readonly jobs: PhraseIndex
   private readonly local: PhraseIndex
+  private readonly price: PhraseIndex
+  private readonly moment: PhraseIndex
+  private readonly when: PhraseIndex
 
   constructor(framing: readonly string[], cues: IntentCues) {
     this.framing = phrases(framing)
@@ -115,16 +126,28 @@ export class FramingReader {
     this.self = phrases(cues.self)
     this.jobs = phrases(cues.jobs)
     this.local = phrases(cues.local)
+    this.price = phrases(cues.price)
+    this.moment = phrases(cues.moment)
+    this.when = phrases(cues.when)
   }
 
   /**
    * Marks the tokens that only frame the question (they are left out of its terms) and reads its intent.
    * `text` is the string the tokens' offsets point into: punctuation between two words ends a clause.
    */
-  read(text: string, tokens: AnalyzedToken[]): { framing: Set<number>; intent: Intent } {
+  read(
+    text: string,
+    tokens: AnalyzedToken[],
+  ): { framing: Set<number>; intent: Intent; localAt: number[]; momentAt: number[]; whenAt: number[] } {
     const keys = tokens.map((t) => framingKey(t.surface))
     const framing = new Set<number>()
-    const intent: Intent = { quote: false, self: [], jobs: false, local: false }
+    const intent: Intent = { quote: false, self: [], jobs: false, local: false, price: false, moment: false }
+    const localAt: number[] = []
+    const momentAt: number[] = []
+    const whenAt: number[] = []
+    // « je commence la semaine prochaine comme… »: a date inside the asker's introduction says when they
+    // start, not that the question is about the team's own week.
+    let introductionEnd = -1
     for (let i = 0; i < tokens.length; i++) {
       const quote = this.matchAt(this.quote, keys, i)
       if (quote > 0) {
@@ -135,6 +158,7 @@ export class FramingReader {
       }
       const self = this.matchAt(this.self, keys, i)
       if (self > 0) {
+        introductionEnd = clauseEnd(text, tokens, i)
         for (let k = i; k < i + self; k++) framing.add(k)
         intent.self.push(...this.selfJob(text, tokens, keys, i + self, framing))
         i += self - 1
@@ -143,11 +167,29 @@ export class FramingReader {
       if (this.matchAt(this.jobs, keys, i) > 0) intent.jobs = true
       const local = this.matchAt(this.local, keys, i)
       if (local > 0) {
-        intent.local = true
+        if (i >= introductionEnd) {
+          intent.local = true
+          localAt.push(i)
+        }
         for (let k = i; k < i + local; k++) framing.add(k)
         i += local - 1
         continue
       }
+      const price = this.matchAt(this.price, keys, i)
+      if (price > 0) {
+        intent.price = true
+        for (let k = i; k < i + price; k++) framing.add(k)
+        i += price - 1
+        continue
+      }
+      const moment = this.matchAt(this.moment, keys, i)
+      if (moment > 0) {
+        if (i >= introductionEnd) momentAt.push(i)
+        for (let k = i; k < i + moment; k++) framing.add(k)
+        i += moment - 1
+        continue
+      }
+      if (this.matchAt(this.when, keys, i) > 0) whenAt.push(i)
       const frame = this.matchAt(this.framing, keys, i)
       // « bon marché », « nouveaux métiers »: a word of a thesaurus phrase is the phrase's, not framing.
       if (frame > 0 && !tokens.slice(i, i + frame).some((t) => t.inPhrase)) {
@@ -155,7 +197,8 @@ export class FramingReader {
         i += frame - 1
       }
     }
-    return { framing, intent }
+    intent.moment = momentAt.length > 0
+    return { framing, intent, localAt, momentAt, whenAt }
   }
 
   /** Length of the longest phrase of `list` starting at token `i` (0 when none does). */
@@ -192,4 +235,13 @@ export class FramingReader {
     }
     return job
   }
+}
+
+/** Index of the first token after the clause that token `from` is in (punctuation ends a clause). */
+function clauseEnd(text: string, tokens: AnalyzedToken[], from: number): number {
+  for (let k = from + 1; k < tokens.length; k++) {
+    const previous = tokens[k - 1] as AnalyzedToken
+    if (/[,.;:!?()\n]/.test(text.slice(previous.end, (tokens[k] as AnalyzedToken).start))) return k
+  }
+  return tokens.length
 }

@@ -1,9 +1,12 @@
 import type { Corpus } from '../corpus/types.js'
+import { readChatMarkup } from '../text/chat-markup.js'
 import type { KnownWords } from '../text/known-words.js'
 import { fold, normalizeText } from '../text/normalize.js'
 import type { AnalyzedToken, FrenchAnalyzer } from './analyzer.js'
 import { FramingReader, type Intent } from './framing.js'
+import { inContext, splitMessage } from './message.js'
 import type { SpellingCorrector } from './spelling.js'
+import { UNKNOWN_WEIGHT, type UnknownWord, type UnknownWordJudge } from './unknown-words.js'
 import type { Vocabulary } from './vocabulary.js'
 
 /** Words of a question that are read; the rest is reported, not silently dropped. */
@@ -17,12 +20,28 @@ export const MAX_QUERY_CHARS = 2_000
  */
 export const SYNONYM_WEIGHT = 0.6
 export const TRANSLATION_WEIGHT = 0.8
-/**
- * A real word the article never uses is often how a person says something the article does say; a code or a
- * name the article never mentions is what an off-topic question is about.
- */
-export const UNKNOWN_WORD_WEIGHT = 0.7
 const MAX_PHRASE_WORDS = 3
+// Between « comment » and the verb of an instruction: « comment on fait pour exporter », « comment se former ».
+const HOW_TO_FILLERS = new Set([
+  'on',
+  'je',
+  'faire',
+  'fait',
+  'fais',
+  'pour',
+  'se',
+  'le',
+  'la',
+  'les',
+  'en',
+  'y',
+  'bien',
+])
+/**
+ * How much a word of the message's context counts next to the question's own words: it helps find the
+ * passage the person has in mind, but the question says what they want.
+ */
+export const CONTEXT_WEIGHT = 0.4
 
 export interface QueryTerm {
   term: string
@@ -40,15 +59,14 @@ export interface Reading {
   selfTerms: string[]
   /** Content words the article does not know, as typed: what the question asks that the article may not say. */
   unknownWords: string[]
+  /** The same words, each with what it tells about the question (unknown-words.ts). */
+  unknown: UnknownWord[]
   /**
    * Words the documents never use in their own words: only the questions written for them do
    * (« combien gagne un monteur ? »). Searched, but the answer says the article does not speak of them.
    */
   absentWords: string[]
-  /**
-   * How much those words weigh against an answer, in units of the rarest term: a word a dictionary knows
-   * (« condamnés ») counts UNKNOWN_WORD_WEIGHT, anything else (« 4K », « M2 », a name) counts 1.
-   */
+  /** How much those words weigh against an answer, in units of the rarest term (UNKNOWN_WEIGHT). */
   unknownWeight: number
   /** Words read as other words ("storybord" → "storyboard"). */
   corrections: Array<{ from: string; to: string }>
@@ -64,6 +82,8 @@ interface ContentWord {
   /** Set when the word was read as a corpus word. */
   corrected?: string
   self: boolean
+  /** The word is in the message's context, not in its question (message.ts). */
+  context: boolean
 }
 
 /**
@@ -83,6 +103,7 @@ export class QuestionReader {
     private readonly vocabulary: Vocabulary,
     private readonly corrector: SpellingCorrector,
     private readonly knownWords: KnownWords,
+    private readonly unknownJudge: UnknownWordJudge,
   ) {
     this.framing = new FramingReader(corpus.thesaurus.framing, corpus.thesaurus.intents)
     this.synonyms = foldedKeys(corpus.synonyms)
@@ -92,12 +113,35 @@ export class QuestionReader {
 
   read(question: string): Reading {
     const raw = String(question ?? '')
-    const text = this.unSms(normalizeText(raw).slice(0, MAX_QUERY_CHARS))
     let truncated = raw.length > MAX_QUERY_CHARS
+    // Markup read as a person reads it, then the question told from its context (message.ts).
+    const message = splitMessage(
+      readChatMarkup(raw.slice(0, MAX_QUERY_CHARS)),
+      (sentence) => this.unSms(sentence),
+      (sentence) => this.analyzer.terms(sentence, 'query').length,
+    )
+    const text = message.text
     // Index mode keeps every word of a thesaurus phrase (« cheffe opératrice »): each is a content word here.
     const tokens = this.analyzer.tokens(text, 'index')
-    const { framing, intent } = this.framing.read(text, tokens)
+    const { framing, intent, localAt, momentAt, whenAt } = this.framing.read(text, tokens)
     const selfPositions = new Set(intent.self)
+    const isContext = (index: number) =>
+      !selfPositions.has(index) && inContext(message, (tokens[index] as AnalyzedToken).start)
+    // The team's own affairs in a pasted colleague's message or in the asker's day are not the question.
+    intent.local = localAt.some((at) => !isContext(at))
+    intent.moment = momentAt.some((at) => !isContext(at))
+    intent.howTo = this.asksHowTo(tokens, isContext)
+    intent.count =
+      !intent.price &&
+      tokens.some((token, i) => {
+        if (isContext(i)) return false
+        const word = fold(token.surface)
+        const next = fold(tokens[i + 1]?.surface ?? '')
+        return word === 'combien' || (word === 'how' && (next === 'many' || next === 'much'))
+      })
+    // « à quelle heure est la réunion demain ? »: a time asked about a moment close to the asker is the
+    // team's own schedule, whatever the documents say about meetings.
+    if (intent.moment && whenAt.some((at) => !isContext(at))) intent.local = true
 
     const words: ContentWord[] = []
     const corrections: Reading['corrections'] = []
@@ -107,7 +151,12 @@ export class QuestionReader {
         truncated = true
         return
       }
-      const word: ContentWord = { token, surface: token.surface, self: selfPositions.has(index) }
+      const word: ContentWord = {
+        token,
+        surface: token.surface,
+        self: selfPositions.has(index),
+        context: isContext(index),
+      }
       const corrected = this.correction(token)
       if (corrected) {
         word.corrected = corrected
@@ -119,23 +168,34 @@ export class QuestionReader {
     // Analysed again once corrected, so that phrases form across corrected words ("ingénieur du sn").
     const reread = this.analyzer.tokens(words.map((w) => w.corrected ?? w.surface).join(' '), 'query')
     const terms = new Map<string, QueryTerm>()
+    let word: ContentWord
     const add = (term: string, weight: number, surface: string) => {
+      const weighed = word.context ? weight * CONTEXT_WEIGHT : weight
       const seen = terms.get(term)
-      if (!seen || seen.weight < weight) terms.set(term, { term, surface, weight })
+      if (!seen || seen.weight < weighed) terms.set(term, { term, surface, weight: weighed })
     }
     const selfTerms = new Set<string>()
-    const unknownWords: string[] = []
+    const unknowns: UnknownWord[] = []
     const absentWords: string[] = []
+    // Words of the context the article does not use say nothing about the question: they are not counted.
+    const unknown = (surface: string) => {
+      if (word.context) return
+      const at = word.token.start
+      const capitalised = /^\p{Lu}/u.test(surface) && !/(?:^|[.!?…\n]\s*)$/u.test(text.slice(0, at))
+      const analysed = this.analyzer.terms(surface, 'query')
+      unknowns.push({ word: surface, kind: this.unknownJudge.kindOf(surface, analysed, capitalised) })
+    }
     for (let i = 0; i < words.length; i++) {
-      const word = words[i] as ContentWord
+      word = words[i] as ContentWord
       const analysed = reread[i]?.terms ?? []
       const known = analysed.filter((t) => this.vocabulary.knows(t))
       if (this.unknownCompound(word.surface, analysed)) {
-        unknownWords.push(word.surface)
+        unknown(word.surface)
         continue
       }
       if (known.length > 0) {
-        if (!known.some((t) => this.vocabulary.inDocuments(t))) absentWords.push(word.surface)
+        if (!word.context && !known.some((t) => this.vocabulary.inDocuments(t)))
+          absentWords.push(word.surface)
         for (const term of known) add(term, 1, word.surface)
         if (word.self) for (const term of known) selfTerms.add(term)
         continue
@@ -159,22 +219,42 @@ export class QuestionReader {
         i += mapped.length - 1
         continue
       }
-      unknownWords.push(word.surface)
+      unknown(word.surface)
     }
     return {
       terms: [...terms.values()],
       intent,
       selfTerms: [...selfTerms],
-      unknownWords,
+      unknownWords: unknowns.map((u) => u.word),
+      unknown: unknowns,
       absentWords,
-      unknownWeight: unknownWords.reduce(
-        (sum, word) => sum + (this.knownWords.has(fold(word)) ? UNKNOWN_WORD_WEIGHT : 1),
-        0,
-      ),
+      unknownWeight: unknowns.reduce((sum, u) => sum + UNKNOWN_WEIGHT[u.kind], 0),
       corrections,
       truncated,
-      bare: words.length === 1 && framing.size === 0 && !intent.quote,
+      bare: words.length === 1 && framing.size === 0 && !intent.quote && message.context.length === 0,
     }
+  }
+
+  /**
+   * « comment exporter en 4K ? », « how do I install… »: instructions are asked, which an article about a
+   * trade rarely gives. « comment l'IA change-t-elle le montage ? » asks about the article's subject.
+   */
+  private asksHowTo(tokens: AnalyzedToken[], isContext: (index: number) => boolean): boolean {
+    for (let i = 0; i < tokens.length - 1; i++) {
+      if (isContext(i)) continue
+      const word = fold(tokens[i]?.surface ?? '')
+      if (word === 'how') {
+        const next = fold(tokens[i + 1]?.surface ?? '')
+        if (next === 'to' || next === 'do' || next === 'can') return true
+        continue
+      }
+      if (word !== 'comment') continue
+      let k = i + 1
+      while (k < tokens.length && HOW_TO_FILLERS.has(fold((tokens[k] as AnalyzedToken).surface))) k++
+      const verb = fold(tokens[k]?.surface ?? '').replace(/^(?:s|l|m|t)'/, '')
+      if (/(?:er|ir|re)$/.test(verb) && this.knownWords.kind?.(verb) === 'french') return true
+    }
+    return false
   }
 
   /** The corpus word a misspelt word stands for, unless a dictionary knows the word as written. */

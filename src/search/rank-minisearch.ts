@@ -2,13 +2,7 @@ import type MiniSearch from 'minisearch'
 import type { CorpusRecord } from '../corpus/types.js'
 import { FIELD_BOOSTS, type IndexedDocument } from './build-index.js'
 import type { RankedHit, Ranking, RankQuery } from './rank-postings.js'
-import {
-  coverage,
-  enoughEvidence,
-  MIN_COVERAGE,
-  OWN_JOB_MIN_COVERAGE,
-  RELATIVE_COVERAGE,
-} from './relevance.js'
+import { coverage, enoughEvidence, RELATIVE_COVERAGE } from './relevance.js'
 import type { Vocabulary } from './vocabulary.js'
 
 /**
@@ -39,6 +33,7 @@ export function rankWithMiniSearch(
   })
   const hits: RankedHit[] = []
   let best = 0
+  let bestMatched: string[] = []
   for (const result of results) {
     const record = records.get(String(result.id))
     if (!record) continue
@@ -47,11 +42,13 @@ export function rankWithMiniSearch(
     const share = coverage(matchedTerms, query.weighing, (term) => onlyInQuestions(result.match[term]))
     // Coverage says how much of the question a record answers; BM25 orders records that answer as much.
     hits.push({ record, score: result.score * share ** 3, coverage: share, matchedTerms })
-    if (share > best) best = share
+    if (share > best) {
+      best = share
+      bestMatched = matchedTerms
+    }
   }
   // « je suis cascadeur, … ? »: a question about the asker's own job is answered from that job's passages.
   const ownJob = self.size > 0 && hits.some((hit) => hit.matchedTerms.some((t) => self.has(t)))
-  if (best < (ownJob ? OWN_JOB_MIN_COVERAGE : MIN_COVERAGE)) return { best: [], total: 0, quotes: 0 }
   const kept = hits
     .filter((hit) => hit.coverage >= best * RELATIVE_COVERAGE)
     .sort((a, b) => b.score - a.score || a.record.ordinal - b.record.ordinal)
@@ -59,6 +56,9 @@ export function rankWithMiniSearch(
     best: kept.slice(0, query.keep),
     total: kept.length,
     quotes: kept.reduce((n, hit) => n + (hit.record.kind === 'quote' ? 1 : 0), 0),
+    coverage: best,
+    ownJob,
+    bestMatched,
   }
 }
 

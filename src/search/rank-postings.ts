@@ -1,14 +1,7 @@
 import type { CorpusRecord } from '../corpus/types.js'
 import type { Postings } from './postings.js'
 import type { QueryTerm } from './question.js'
-import {
-  coverage,
-  enoughEvidence,
-  MIN_COVERAGE,
-  OWN_JOB_MIN_COVERAGE,
-  RELATIVE_COVERAGE,
-  type Weighing,
-} from './relevance.js'
+import { coverage, enoughEvidence, RELATIVE_COVERAGE, type Weighing } from './relevance.js'
 import { bitOf, maskOf, popcount, selectBest } from './term-masks.js'
 import type { Vocabulary } from './vocabulary.js'
 
@@ -40,9 +33,13 @@ export interface Ranking {
   /** Records that answer, before paging, and how many of them are quotes. */
   total: number
   quotes: number
+  /** The best coverage of any record (0 when none has evidence): what the answer decision reads. */
+  coverage: number
+  /** A record holding the asker's own job matched (« je suis cascadeur, … ? »). */
+  ownJob: boolean
+  /** The terms the record with the best coverage matches. */
+  bestMatched: readonly string[]
 }
-
-const NONE: Ranking = { best: [], total: 0, quotes: 0 }
 
 /**
  * The ranking of engine.ts (BM25 × coverage³, the coverage gates, the boosts), computed over flat postings:
@@ -206,6 +203,7 @@ export class PostingsRanker {
     const { sum, mask: masks, ownMask, cover, quote, ordinal, ownJob: ownJobRecord } = this
     const wantedQuote = query.kind === undefined ? -1 : query.kind === 'quote' ? 1 : 0
     let best = 0
+    let bestMask = 0
     let ownJob = false
     // The sum array now receives each record's final score, the cover array its coverage (or NO_EVIDENCE).
     for (const at of touched) {
@@ -222,9 +220,11 @@ export class PostingsRanker {
       if ((mask & selfBits) !== 0) ownJob = true
       // MiniSearch multiplies a record's summed score by the number of query terms it matches.
       sum[at] = (sum[at] as number) * matched(mask).length * boost * share ** 3
-      if (share > best) best = share
+      if (share > best) {
+        best = share
+        bestMask = mask
+      }
     }
-    if (best < (ownJob ? OWN_JOB_MIN_COVERAGE : MIN_COVERAGE)) return NONE
     const floor = best * RELATIVE_COVERAGE
     // In a buffer kept between searches, as the touched positions: no new array per question.
     const keptBuffer = this.keptBuffer
@@ -247,6 +247,9 @@ export class PostingsRanker {
       })),
       total: keptCount,
       quotes,
+      coverage: best,
+      ownJob,
+      bestMatched: matched(bestMask),
     }
   }
 }

@@ -9,13 +9,31 @@ beforeAll(async () => {
 })
 
 describe('the search command answers people, honestly', () => {
-  it('says in one line what the article does not cover, above the passages about what it does', async () => {
+  it('gives the closest passages when the evidence is partial, saying in one line what the article does not cover', async () => {
     const answer = await bot.ask('combien gagne un monteur ?', requester)
     expect(answer.kind).toBe('results')
+    expect(answer.tier).toBe('closest')
     expect(answer.lines[0]).toBe(
-      'L’article parle de « monteur », mais pas de « gagne » : voici les passages les plus proches.',
+      'Le plus proche dans l’article : il parle de « monteurs », mais pas de « gagne ».',
     )
     expect(answer.items[0]?.section.at(-1)).toBe('Les monteurs vidéo (juniors)')
+  })
+
+  it('names only words the passages shown contain, as written there', async () => {
+    // « boulot » leads to « travail » and « doubleurs » to « doublage » through the thesaurus: the line
+    // must not claim the article says « boulot ».
+    for (const question of [
+      'combien gagne un monteur ?',
+      'quel est le salaire d’un monteur ?',
+      'mon boulot de doubleur va disparaître ?',
+    ]) {
+      const answer = await bot.ask(question, requester)
+      const named = [...(answer.lines[0] ?? '').matchAll(/parle de (.*?)(?:, mais| :|\.$)/g)].flatMap((m) =>
+        [...(m[1] ?? '').matchAll(/« (.*?) »/g)].map((w) => w[1] as string),
+      )
+      const shown = answer.items.map((item) => item.text.toLowerCase()).join(' ')
+      for (const word of named) expect(shown, `${question}: ${word}`).toContain(word.toLowerCase())
+    }
   })
 
   it('adds no such line when every word of the question is in the article', async () => {

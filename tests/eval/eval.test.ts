@@ -50,7 +50,7 @@ describe('keyword questions keep what they had', () => {
 describe('natural questions (onboarding, paraphrase, quote hunting, English, typos, job forms, traps)', () => {
   it.each([
     // Tuned on: floors just under what they measure, so a regression shows.
-    ['natural-dev-queries.jsonl', 0.95, 0.95],
+    ['natural-dev-queries.jsonl', 0.95, 0.9],
     ['natural-validation-queries.jsonl', 0.93, 0.9],
   ] as const)(
     '%s: hit@3 ≥ %s overall and ≥ 0.75 in every style, off-topic empty ≥ %s',
@@ -64,6 +64,24 @@ describe('natural questions (onboarding, paraphrase, quote hunting, English, typ
       }
     },
   )
+})
+
+describe('sets written outside the team, and messages pasted from a channel (development sets)', () => {
+  // Studied, and the answer model fitted on them (npm run eval -- --fit): floors just under what they
+  // measure. natural-b's paraphrases (48 %) are its weak style: README, Quality.
+  it.each([
+    ['natural-b-queries.jsonl', 0.78, 0.9],
+    ['chat-dev-queries.jsonl', 0.92, 0.7],
+  ] as const)('%s: hit@3 ≥ %s overall, off-topic empty ≥ %s', (file, floor, offTopic) => {
+    const summary = summarize(set(file))
+    expect(summary.hitAt3).toBeGreaterThanOrEqual(floor)
+    expect(summary.offTopicEmpty / summary.offTopic).toBeGreaterThanOrEqual(offTopic)
+  })
+
+  it('answers what it must by principle, and nothing to what it must not (principles-queries.jsonl)', () => {
+    for (const outcome of set('principles-queries.jsonl'))
+      expect(outcome.passed, JSON.stringify(outcome.query.q)).toBe(true)
+  })
 })
 
 describe('judge', () => {

@@ -1,0 +1,159 @@
+import type { Reading } from './question.js'
+import type { Ranking } from './rank-postings.js'
+import { UNKNOWN_KINDS, type UnknownKind } from './unknown-words.js'
+import type { Vocabulary } from './vocabulary.js'
+
+/**
+ * Whether to answer, and how surely. BM25 scores are not comparable across questions, and one coverage
+ * threshold refused real questions (paraphrases, messages pasted from a channel) while answering traps that
+ * share a name with the article. The decision combines the evidence instead: how much of the question the
+ * best passage covers, how many of the article's jobs, concepts and names it meets, and what the words the
+ * article never uses are (a noun of another field, a name or a code count against; a verb, a word of the
+ * trade or a word with no topic hardly do). A logistic model fitted on the labelled question sets
+ * (`npm run eval -- --fit`) turns them into a probability that the article answers.
+ */
+export type Tier = 'direct' | 'closest' | 'none'
+
+export interface Verdict {
+  tier: Tier
+  /** How surely the article answers (0–1); the tiers are thresholds on it. */
+  score: number
+}
+
+/** The evidence, as numbers, in the order of the model's weights. */
+export const EVIDENCE_FEATURES = [
+  'coverage',
+  'complete',
+  'strong',
+  'job',
+  'matched',
+  'central',
+  'ownJob',
+  'priceMissing',
+  'countMissing',
+  'moment',
+  'howTo',
+  'quote',
+  ...UNKNOWN_KINDS.map((kind) => `unknown:${kind}` as const),
+] as const
+export type EvidenceFeature = (typeof EVIDENCE_FEATURES)[number]
+
+export interface AnswerModel {
+  bias: number
+  weights: Record<EvidenceFeature, number>
+  /** At or above: the passages are shown as the answer. */
+  direct: number
+  /** At or above (below `direct`): shown as « le plus proche dans l'article ». Below: nothing. */
+  closest: number
+}
+
+/**
+ * Fitted by `npm run eval -- --fit` on every question set of tests/fixtures but the held-out ones
+ * (natural-holdout, chat-holdout-*, holdout); thresholds read on `npm run eval -- --curve`.
+ */
+export const ANSWER_MODEL: AnswerModel = {
+  bias: -4.748,
+  weights: {
+    coverage: 2.025,
+    complete: 0.926,
+    strong: 0.945,
+    job: 1,
+    matched: 2.17,
+    central: 1.863,
+    ownJob: 1.073,
+    priceMissing: -1.593,
+    countMissing: -0.917,
+    moment: -0.23,
+    howTo: -1.432,
+    quote: 1.211,
+    'unknown:code': -0.498,
+    'unknown:name': -1.643,
+    'unknown:noun': -1.148,
+    'unknown:mixed': -0.471,
+    'unknown:english': 0.718,
+    'unknown:domain': -1.007,
+    'unknown:generic': 0.182,
+  },
+  direct: 0.7,
+  closest: 0.4,
+}
+
+export type Evidence = Record<EvidenceFeature, number>
+
+const COMPLETE = 0.99
+// An amount of money: « 40 millions de dollars », « 5 € », « un million d'euros ».
+const AMOUNT = /[€$£]|\b(?:euros?|dollars?|livres sterling)\b|\d\s*(?:k|m|md)?\s*(?:€|\$)/i
+
+// A count or a share: « 300 000 personnes », « de moitié », « 40 % » (a year is not one).
+const COUNT =
+  /\b(?!(?:19|20)\d\d\b)\d[\d\s.,]*\b|%|\b(?:moitié|tiers|quart|double|triple|dizaines?|centaines?|milliers?|millions?|milliards?|soixantaine|quarantaine|trentaine|vingtaine|pour cent|half|thousands?|hundreds?)\b/i
+
+/** The evidence a reading and its ranking give (what the model reads; also shown by `ask --json`). */
+export function evidenceOf(
+  reading: Pick<Reading, 'unknown' | 'intent'>,
+  ranking: Ranking,
+  vocabulary: Vocabulary,
+  size: number,
+): Evidence {
+  let strong = 0
+  let job = 0
+  let central = 0
+  for (const term of ranking.bestMatched) {
+    const kind = vocabulary.classOf(term)
+    if (kind === 'job' || kind === 'concept' || kind === 'name') strong++
+    // A job of the article is what it is about (« les chefs opérateurs vont-ils disparaître ? »).
+    if (kind === 'job') job = 1
+    // The article's own subjects run through many of its passages (« IA », « emploi »): meeting one of
+    // them says the question is about what the article is about; a trap meets one rare name.
+    central = Math.max(central, (vocabulary.documentFrequency(term) ?? 0) / Math.max(1, size))
+  }
+  const shown = ranking.best.slice(0, 3)
+  const evidence = {
+    coverage: ranking.coverage,
+    // Every word of the question met in one passage: « labo Kill the Tape », « sound design IA ».
+    complete: ranking.coverage >= COMPLETE ? 1 : 0,
+    strong: Math.min(strong, 4) / 4,
+    job,
+    matched: Math.log1p(ranking.bestMatched.length),
+    central: Math.min(1, central),
+    ownJob: ranking.ownJob ? 1 : 0,
+    priceMissing: reading.intent.price && !shown.some((hit) => AMOUNT.test(hit.record.text)) ? 1 : 0,
+    countMissing: reading.intent.count && !(shown[0] && COUNT.test(shown[0].record.text)) ? 1 : 0,
+    moment: reading.intent.moment ? 1 : 0,
+    howTo: reading.intent.howTo ? 1 : 0,
+    quote: reading.intent.quote ? 1 : 0,
+  } as Evidence
+  for (const kind of UNKNOWN_KINDS) evidence[`unknown:${kind}`] = 0
+  for (const { kind } of reading.unknown) evidence[`unknown:${kind as UnknownKind}`]++
+  return evidence
+}
+
+/** The model's probability that the article answers, from the evidence. */
+export function answerScore(evidence: Evidence, model: AnswerModel = ANSWER_MODEL): number {
+  let z = model.bias
+  for (const feature of EVIDENCE_FEATURES) z += model.weights[feature] * evidence[feature]
+  return 1 / (1 + Math.exp(-z))
+}
+
+export function decide(
+  reading: Pick<Reading, 'intent' | 'bare'>,
+  ranking: Ranking,
+  evidence: Evidence,
+  model: AnswerModel = ANSWER_MODEL,
+): Verdict {
+  if (reading.intent.local || ranking.best.length === 0) return { tier: 'none', score: 0 }
+  // A keyword the article uses (« monteur », « doublage ») is answered: it names its topic and nothing else.
+  if (reading.bare) return { tier: 'direct', score: 1 }
+  const modelled = answerScore(evidence, model)
+  // « les chefs opérateurs vont-ils disparaître ? »: a question about one of the article's jobs, with no
+  // noun, name or code the article does not use, has its topic in the article: at least the closest
+  // passages, whatever its length (the model, fitted mostly on long questions, doubts short ones).
+  const aboutAJob =
+    evidence.job === 1 &&
+    evidence['unknown:noun'] + evidence['unknown:name'] + evidence['unknown:code'] === 0 &&
+    evidence.priceMissing === 0 &&
+    evidence.howTo === 0
+  const score = aboutAJob ? Math.max(modelled, model.closest) : modelled
+  const tier = score >= model.direct ? 'direct' : score >= model.closest ? 'closest' : 'none'
+  return { tier, score }
+}
