@@ -29,7 +29,7 @@ const question = (query: string) => ({
 })
 
 describe('a store whose database goes away while the bot runs', () => {
-  it('says so once, shows degraded, reopens the folder, file and salt, and records what waited', () => {
+  it('says so once, shows degraded, reopens the folder, file and salt, and records what waited', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const dataDir = path.join(dirs.make(), 'data')
     const { logger, messages } = capture()
@@ -57,7 +57,7 @@ describe('a store whose database goes away while the bot runs', () => {
     expect(existsSync(path.join(dataDir, DATABASE_FILE))).toBe(true)
     // The salt in use comes back: after a restart users are hashed as before.
     expect(readFileSync(path.join(dataDir, SALT_FILE), 'utf8').trim()).toBe(salt)
-    const usage = store.report({ since: new Date(0) }).usage
+    const usage = (await store.report({ since: new Date(0) })).usage
     expect(usage).toEqual([{ command: 'recherche', platform: 'slack', count: 2 }])
     store.close()
   })
