@@ -134,7 +134,8 @@ export class SqliteStore implements Store {
 
   private write(rows: readonly PendingRow[]): void {
     const { db, insertQuery, insertFeedback } = this.statements
-    if (!db.open) return
+    // Closed by a reopen that then failed: the rows wait for the next one.
+    if (!db.open) throw new StorageError('STORAGE_UNAVAILABLE', 'the database is not open')
     this.checkFile()
     db.immediate(() => {
       for (const row of rows) (row.table === 'queries' ? insertQuery : insertFeedback).run(...row.values)

