@@ -28,7 +28,6 @@ export interface PostgresServer {
 }
 
 export interface RunningCluster extends PostgresServer {
-  stop(): Promise<void>
   /** Stops the server, keeping its data (an outage), and `start` brings it back on the same port. */
   pause(): Promise<void>
   start(): Promise<void>
@@ -122,7 +121,6 @@ export async function startCluster(port: number): Promise<RunningCluster> {
     port,
     user: 'postgres',
     password: PASSWORD,
-    stop: () => server.stop(),
     pause: () => server.stop(),
     start: () => server.start(),
     async remove() {
