@@ -1,6 +1,7 @@
 /**
  * npm run report [-- --since 7d] [--data-dir DIR] [--limit N]: what the bot could not answer, the passages
- * people found useless, and usage per command and platform, for the people who maintain corpus/.
+ * people found useless, and usage per command and platform, for the people who maintain corpus/. Read from
+ * PostgreSQL when DATABASE_URL is set (every instance's rows), else from the SQLite file in the data folder.
  */
 import { DEFAULT_CORPUS_DIR } from '../src/bot/load-bot.js'
 import { loadConfigOrExit } from '../src/config.js'
@@ -13,6 +14,7 @@ const config = loadConfigOrExit()
 const CORPUS_DIR = config.corpusDir ?? DEFAULT_CORPUS_DIR
 
 runReport(['--data-dir', config.dataDir, ...process.argv.slice(2)], {
+  ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : {}),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   loadPassages: async () => new Map((await loadCorpus(CORPUS_DIR)).records.map((r) => [r.id, r.text])),

@@ -60,6 +60,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     corpusDir: env.CORPUS_DIR,
     watchCorpus: env.CORPUS_WATCH === 'on',
     dataDir: env.DATA_DIR ?? 'data',
+    databaseUrl: env.DATABASE_URL,
     dataSalt: env.DATA_SALT,
     healthPort: env.HEALTH_PORT,
     adminUsers: (env.ADMIN_USERS ?? '')

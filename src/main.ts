@@ -7,6 +7,7 @@ import { runConsoleChat } from './adapters/console/console-chat.js'
 import type { AdapterHandle } from './bot/adapter.js'
 import type { Requester } from './bot/bot.js'
 import { createBot } from './bot/create-bot.js'
+import { DeliveryClaims } from './bot/delivery-claims.js'
 import { EngineHolder } from './bot/engine-holder.js'
 import { DEFAULT_CORPUS_DIR } from './bot/load-bot.js'
 import { warmUp } from './bot/warm-up.js'
@@ -19,7 +20,8 @@ import { healthRoute, startHealthServer } from './operations/health.js'
 import { handleShutdownSignals } from './operations/shutdown.js'
 import { StorageError } from './storage/errors.js'
 import { userHasher } from './storage/keys.js'
-import { openSqliteStore } from './storage/sqlite-store.js'
+import { type OpenedStore, openStore } from './storage/open-store.js'
+import { redactUrl } from './storage/postgres-connection.js'
 
 const config = loadConfigOrExit()
 const logger = createLogger(config.logLevel)
@@ -32,16 +34,27 @@ function badSetting(variable: string, problem: string): never {
   process.exit(1)
 }
 
-// What the bot records (feedback, reports, daily quote history). A folder that cannot be created or written
-// is a bad setting; trouble after start only degrades the store (see /healthz), the bot keeps answering.
-let opened: ReturnType<typeof openSqliteStore>
+// What the bot records (feedback, reports, daily quote history, delivery claims): PostgreSQL when
+// DATABASE_URL is set, else SQLite in DATA_DIR. A database that cannot be reached, or a folder that cannot be
+// created or written, is a bad setting; trouble after start only degrades the store (see /healthz), the bot
+// keeps answering.
+let opened: OpenedStore
 try {
-  opened = openSqliteStore({ dataDir: config.dataDir, salt: config.dataSalt, logger })
+  opened = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    salt: config.dataSalt,
+    logger,
+  })
 } catch (error) {
-  const detail = error instanceof StorageError ? error.detail : String(error)
+  const detail = error instanceof StorageError ? error.detail : String(error).split('\n')[0]
+  if (config.databaseUrl !== undefined)
+    badSetting('DATABASE_URL', `(${redactUrl(config.databaseUrl)}) cannot be used: ${detail}`)
   badSetting('DATA_DIR', `(${config.dataDir}) cannot be used: ${detail}`)
 }
 const store = opened.store
+// Each Slack delivery and Discord interaction is acted on once across every instance sharing the store.
+const claims = new DeliveryClaims({ store, logger })
 const hash = userHasher(opened.salt)
 const userKey = (requester: Requester) =>
   requester.userId ? hash(requester.platform, requester.userId) : undefined
@@ -90,7 +103,7 @@ let shuttingDown = () => false
 const health = healthRoute({
   holder,
   adapters: () => adapters,
-  storage: () => store.health(),
+  storage: () => store.health?.() ?? { state: 'ok' },
   startedAt,
   shuttingDown: () => shuttingDown(),
 })
@@ -106,19 +119,24 @@ let slackServesHealth = false
 try {
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/app.js')
-    const slack = await startSlack(bot, config.slack, logger, { routes: [health], cards, warmUp: warmBot })
+    const slack = await startSlack(bot, config.slack, logger, {
+      routes: [health],
+      cards,
+      warmUp: warmBot,
+      claims,
+    })
     adapters.slack = slack
     slackServesHealth = slack.mode === 'http'
   }
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/start-discord.js')
-    adapters.discord = await startDiscord(bot, config.discord, logger, { cards, warmUp: warmBot })
+    adapters.discord = await startDiscord(bot, config.discord, logger, { cards, warmUp: warmBot, claims })
   }
   if (config.discordHttp) {
     const { startDiscordHttp } = await import('./adapters/discord/http-interactions.js')
     const { discordHttp } = config
     const endpoint = await listening('DISCORD_HTTP_PORT', discordHttp.port, () =>
-      startDiscordHttp(bot, { ...discordHttp, cards, warmUp: warmBot }, logger),
+      startDiscordHttp(bot, { ...discordHttp, cards, warmUp: warmBot, claims }, logger),
     )
     let stopped = false
     adapters.discordHttp = {
@@ -146,6 +164,7 @@ try {
     ...Object.values(adapters).map((a) => a.stop()),
     ...stoppers.map((stop) => stop()),
   ])
+  await store.close()
   // A token refused or a port taken is a setting: its one line, no stack. A platform out of reach is one of
   // the adapters' own errors (a stable code): one line too. Anything else is a bug, logged whole.
   const setting = (error as { setting?: unknown }).setting
@@ -166,7 +185,7 @@ if (Object.keys(adapters).length === 0) {
   await runConsoleChat(bot, { input: process.stdin, output: process.stdout, interactive, logger, cards })
   holder.close()
   await Promise.allSettled(stoppers.map((stop) => stop()))
-  store.close()
+  await store.close()
 } else {
   if (config.dailyQuote) {
     const targets: DailyQuoteTarget[] = []

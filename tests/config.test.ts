@@ -63,6 +63,26 @@ describe('config', () => {
     ])
   })
 
+  it('takes a PostgreSQL URL in DATABASE_URL, and never repeats it when refusing one', () => {
+    const url = 'postgres://ia:s3cret@db.example:5432/ia_cinema'
+    expect(parseConfig({ DATABASE_URL: url }).databaseUrl).toBe(url)
+    expect(parseConfig({ DATABASE_URL: 'postgresql://localhost/ia' }).databaseUrl).toBe(
+      'postgresql://localhost/ia',
+    )
+    expect(parseConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined()
+    const refused = problems({ DATABASE_URL: 'mysql://ia:s3cret@db/ia' })
+    expect(refused).toEqual(['config: DATABASE_URL must be a postgres:// or postgresql:// URL'])
+    expect(refused.join('')).not.toContain('s3cret')
+  })
+
+  it('takes the daily quote’s time with or without seconds', () => {
+    const daily = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', DAILY_QUOTE_SLACK_CHANNEL: 'C1' }
+    expect(parseConfig({ ...daily, DAILY_QUOTE_AT: '09:30:15' }).dailyQuote?.at).toBe('09:30:15')
+    expect(problems({ ...daily, DAILY_QUOTE_AT: '09:30:60' })).toEqual([
+      'config: DAILY_QUOTE_AT must be a time such as 09:30 (or 09:30:15)',
+    ])
+  })
+
   it('starts the Discord HTTP interactions endpoint only with both its key and its port', () => {
     const key = 'ab'.repeat(32)
     expect(parseConfig({ DISCORD_PUBLIC_KEY: key, DISCORD_HTTP_PORT: '8787' }).discordHttp).toEqual({

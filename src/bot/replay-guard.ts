@@ -54,6 +54,12 @@ export class SeenOnce {
     return true
   }
 
+  /** Whether an id was offered and is still remembered, without offering it. */
+  has(id: string): boolean {
+    const expiry = this.seen.get(id)
+    return expiry !== undefined && expiry > this.now()
+  }
+
   get size(): number {
     return this.seen.size
   }

@@ -72,6 +72,11 @@ export const envSchema = z
     CORPUS_DIR: optionalText,
     CORPUS_WATCH: choice(['on', 'off'], 'on'),
     DATA_DIR: optionalText,
+    // The value is never repeated in a message: it may hold a password.
+    DATABASE_URL: optionalText.refine(
+      (v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v),
+      'must be a postgres:// or postgresql:// URL',
+    ),
     DATA_SALT: optionalText.refine(
       (v) => v === undefined || v.length >= 16,
       'must be at least 16 characters',
@@ -84,8 +89,8 @@ export const envSchema = z
     DAILY_QUOTE_SLACK_CHANNEL: optionalText,
     DAILY_QUOTE_DISCORD_CHANNEL: optionalText,
     DAILY_QUOTE_AT: optionalText.refine(
-      (v) => v === undefined || /^([01]\d|2[0-3]):[0-5]\d$/.test(v),
-      'must be a time such as 09:30',
+      (v) => v === undefined || /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(v),
+      'must be a time such as 09:30 (or 09:30:15)',
     ),
     DAILY_QUOTE_TIMEZONE: z.preprocess(
       unsetIfEmpty,

@@ -18,7 +18,7 @@ export interface DiscordConfig {
 }
 
 export interface DailyQuoteConfig {
-  /** "HH:MM" in `timezone`. */
+  /** "HH:MM" (or "HH:MM:SS") in `timezone`. */
   at: string
   timezone: string
   days: 'weekdays' | 'everyday'
@@ -43,6 +43,8 @@ export interface Config {
   /** Watch corpus/ and reload on change. */
   watchCorpus: boolean
   dataDir: string
+  /** PostgreSQL instead of SQLite in dataDir: one database shared by several instances. */
+  databaseUrl?: string
   /** Unset: generated on first start and kept in the data folder. */
   dataSalt?: string
   /** Where /healthz listens when Slack's HTTP receiver does not (Socket Mode, Slack off). */

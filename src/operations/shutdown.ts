@@ -2,13 +2,18 @@ import type { Logger } from '../logger.js'
 
 /** Past this, the process exits whatever is still running (Docker and Kubernetes kill at 10 s and 30 s). */
 export const SHUTDOWN_DEADLINE_MS = 4_500
+/** At the deadline, the store still gets this long to write what waits (a round trip to PostgreSQL). */
+const CLOSE_GRACE_MS = 300
 
 export interface ShutdownOptions {
   logger: Logger
   /** Everything that takes work, stopped in parallel: adapters, servers, schedules. */
   stop: () => Array<Promise<void> | void>
-  /** Runs once they have stopped, or at the deadline: the store, written and closed. */
-  close: () => void
+  /**
+   * Runs once they have stopped, or at the deadline: the store, written and closed. Awaited until the
+   * deadline (or CLOSE_GRACE_MS when the deadline itself is what runs it).
+   */
+  close: () => void | Promise<void>
   deadlineMs?: number
 }
 
@@ -30,17 +35,28 @@ function quietly(action: () => void): void {
  */
 export function handleShutdownSignals(options: ShutdownOptions): () => boolean {
   let begun = false
-  let finished = false
-  const finish = (reason: 'stopped' | 'deadline') => {
-    if (finished) return
-    finished = true
-    quietly(options.close)
+  let closing = false
+  let exited = false
+  const exit = (reason: 'stopped' | 'deadline') => {
+    if (exited) return
+    exited = true
     quietly(() =>
       reason === 'stopped'
         ? options.logger.info('stopped')
         : options.logger.warn('shutdown deadline reached, exiting with work still in flight'),
     )
     process.exit(0)
+  }
+  const finish = (reason: 'stopped' | 'deadline') => {
+    // The deadline while the store is closing: it has had its time.
+    if (closing) return exit('deadline')
+    closing = true
+    let closed: Promise<void> = Promise.resolve()
+    quietly(() => {
+      closed = Promise.resolve(options.close())
+    })
+    if (reason === 'deadline') setTimeout(() => exit('deadline'), CLOSE_GRACE_MS)
+    void closed.catch(() => undefined).then(() => exit(reason))
   }
   const begin = (signal: NodeJS.Signals) => {
     if (begun) return

@@ -6,6 +6,8 @@ export type StorageErrorCode =
   | 'STORAGE_SCHEMA_TOO_NEW'
   | 'STORAGE_SALT_INVALID'
   | 'STORAGE_USER_HASH_INVALID'
+  | 'STORAGE_FILE_DAMAGED'
+  | 'STORAGE_UNAVAILABLE'
 
 /** Storage cannot be used as asked. The message is one line, fit for an operator. */
 export class StorageError extends Error {

@@ -6,11 +6,17 @@ const MAX_REPORT_LIMIT = 1_000
 /** Questions listed under each unhelpful passage. */
 const QUERIES_PER_PASSAGE = 3
 
+/** The report's bounds, the same on both engines; a date that is not one is refused. */
+export function reportLimits(options: ReportOptions): { limit: number; queriesPerPassage: number } {
+  if (!Number.isFinite(options.since.getTime())) throw new RangeError('report: since is not a valid date')
+  const limit = Math.min(MAX_REPORT_LIMIT, Math.max(1, Math.floor(options.limit ?? DEFAULT_REPORT_LIMIT)))
+  return { limit, queriesPerPassage: QUERIES_PER_PASSAGE }
+}
+
 /** What npm run report prints: unanswered questions, unhelpful passages with their questions, usage. */
 export function readReport(statements: Statements, options: ReportOptions): Report {
+  const { limit } = reportLimits(options)
   const since = options.since.getTime()
-  if (!Number.isFinite(since)) throw new RangeError('report: since is not a valid date')
-  const limit = Math.min(MAX_REPORT_LIMIT, Math.max(1, Math.floor(options.limit ?? DEFAULT_REPORT_LIMIT)))
   return {
     since: options.since,
     unanswered: statements.unanswered.all(since, limit).map((row) => ({

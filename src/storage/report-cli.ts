@@ -1,5 +1,5 @@
 import { StorageError } from './errors.js'
-import { openExistingSqliteStore } from './sqlite-store.js'
+import { openReader } from './open-store.js'
 import type { Report, Store } from './store.js'
 
 /**
@@ -202,6 +202,8 @@ export function formatReport(report: Report, options: FormatReportOptions = {}):
 }
 
 export interface RunReportIo {
+  /** DATABASE_URL: read PostgreSQL instead of the SQLite file in the data folder. */
+  databaseUrl?: string
   stdout: (text: string) => void
   stderr: (text: string) => void
   now?: Date
@@ -229,28 +231,31 @@ export async function runReport(argv: string[], io: RunReportIo): Promise<number
     io.stdout(`${REPORT_USAGE}\n`)
     return 0
   }
-  let opened: { store: Store; file: string }
+  let opened: { store: Store; where: string }
   try {
-    opened = openExistingSqliteStore(args.dataDir)
+    opened = await openReader({ databaseUrl: io.databaseUrl, dataDir: args.dataDir })
   } catch (error) {
     if (error instanceof StorageError && error.code === 'STORAGE_NOT_FOUND') {
       // No database yet is a normal state (the bot has not run here): an empty report, not a failure.
       io.stdout(
-        `Aucune donnée : pas encore de base dans ${args.dataDir} (le bot la crée à son premier démarrage ; sinon --data-dir).\n`,
+        io.databaseUrl === undefined
+          ? `Aucune donnée : pas encore de base dans ${args.dataDir} (le bot la crée à son premier démarrage ; sinon --data-dir).\n`
+          : 'Aucune donnée : pas encore de tables ia-cinema dans la base de DATABASE_URL (le bot les crée à son premier démarrage).\n',
       )
       return 0
     }
-    io.stderr(`report : ${firstLine(error).replace(/^storage: /, '')}\n`)
+    const detail = firstLine(error).replace(/^storage: /, '')
+    io.stderr(`report : ${io.databaseUrl === undefined ? detail : `DATABASE_URL : ${detail}`}\n`)
     return 1
   }
   let report: Report
   try {
-    report = opened.store.report({ since: args.since, limit: args.limit })
+    report = await opened.store.report({ since: args.since, limit: args.limit })
   } catch (error) {
-    io.stderr(`report : lecture impossible de ${opened.file} : ${firstLine(error)}\n`)
+    io.stderr(`report : lecture impossible de ${opened.where} : ${firstLine(error)}\n`)
     return 1
   } finally {
-    opened.store.close()
+    await opened.store.close()
   }
   let passages: ReadonlyMap<string, string> | undefined
   let placeQuestion: FormatReportOptions['placeQuestion']
@@ -262,7 +267,7 @@ export async function runReport(argv: string[], io: RunReportIo): Promise<number
   }
   io.stdout(
     formatReport(report, {
-      file: opened.file,
+      file: opened.where,
       passageText: passages && ((id) => passages.get(id)),
       ...(placeQuestion ? { placeQuestion } : {}),
     }),

@@ -22,7 +22,10 @@ export interface UsageRow {
 export interface Statements {
   db: SqlDatabase
   insertQuery: SqlStatement
+  /** One vote per user and passage: a later one replaces it (votes without a user hash are each kept). */
   insertFeedback: SqlStatement
+  claimDelivery: SqlStatement<[string, number, number]>
+  forgetExpiredClaims: SqlStatement<[number]>
   insertDailyQuote: SqlStatement
   slotTaken: SqlStatement<[string], { found: number }>
   currentRound: SqlStatement<[string], { round: number | null }>
@@ -34,7 +37,7 @@ export interface Statements {
 }
 
 export function prepareStatements(db: SqlDatabase): Statements {
-  // Rounds are per channel: the slot's part after the date ("slack:C123").
+  // Rounds are per channel: the slot's part after the date ("slack:C123"), as claim-slot.ts's channelOfSlot.
   const channelOfSlot = "substr(slot, instr(slot, ' ') + 1)"
   return {
     db,
@@ -43,8 +46,16 @@ export function prepareStatements(db: SqlDatabase): Statements {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertFeedback: db.prepare(
-      `INSERT INTO feedback (at, platform, user_hash, record_id, query_key, helpful) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO feedback (at, platform, user_hash, record_id, query_key, helpful) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (user_hash, record_id) WHERE user_hash IS NOT NULL DO UPDATE SET
+         at = excluded.at, platform = excluded.platform, query_key = excluded.query_key, helpful = excluded.helpful`,
     ),
+    // Inserted, or taken over from a claim that has expired: one row changed. Alive elsewhere: none.
+    claimDelivery: db.prepare(
+      `INSERT INTO delivery_claims (id, expires_at) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at WHERE delivery_claims.expires_at <= ?`,
+    ),
+    forgetExpiredClaims: db.prepare('DELETE FROM delivery_claims WHERE expires_at <= ?'),
     insertDailyQuote: db.prepare(
       'INSERT OR IGNORE INTO daily_quotes (slot, record_id, round, at) VALUES (?, ?, ?, ?)',
     ),

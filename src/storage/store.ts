@@ -1,6 +1,8 @@
 /**
- * What the bot remembers, behind an interface so another engine can replace SQLite. User ids never reach a
- * store: callers pass `userHash` (salted hash, see hashUser in this folder's implementation).
+ * What the bot remembers, one contract for two engines: SQLite (embedded, the default) and PostgreSQL (one
+ * database shared by several instances). User ids never reach a store: callers pass `userHash` (salted hash,
+ * see hashUser). Rows of usage and feedback are queued and written in the background (never awaited by an
+ * answer); what needs the database's word — a claim, the daily quote's slot, a report — is asynchronous.
  */
 
 export type Platform = 'slack' | 'discord' | 'console' | 'cli'
@@ -50,20 +52,40 @@ export interface StoreHealth {
   pending?: number
 }
 
-export interface Store {
+/** What reads the statistics (npm run report, and any page that shows them): the same on both engines. */
+export interface StoreReader {
+  /** Writes what is queued first, so the report includes the last questions. */
+  report(options: ReportOptions): Promise<Report>
+}
+
+export interface Store extends StoreReader {
+  readonly engine: 'sqlite' | 'postgres'
   /** Records a question and what it answered; returns the question's key (stable for the same text). */
   recordQuery(event: QueryEvent): string
+  /**
+   * Records a 👍 or 👎. One vote per user and passage: a user's later vote on the same passage replaces the
+   * earlier one, so repeated clicks count once (votes without a user hash are counted each).
+   */
   recordFeedback(event: FeedbackEvent): void
   /**
    * Picks the daily quote for a slot ("2026-11-26 slack:C123"), in one transaction: a quote not yet posted
    * in the channel's current round (the channel is the part after the date; a round ends once every id in
    * `candidates` has been posted there), recorded as posted.
-   * Returns undefined when the slot was already claimed (by this process before a restart, or by another
-   * process): then nothing must be posted.
+   * Resolves undefined when the slot was already claimed (by this process before a restart, or by another
+   * process): then nothing must be posted. Rejects when the database cannot say: nothing must be posted
+   * either.
    */
-  pickDailyQuote(slot: string, candidates: string[], random: () => number): string | undefined
-  report(options: ReportOptions): Report
+  pickDailyQuote(slot: string, candidates: string[], random: () => number): Promise<string | undefined>
+  /**
+   * Claims a delivery id (a Slack event_id or trigger_id, a Discord interaction id) for `ttlMs`, shared by
+   * every process on the database: true for the first claim, false while another claim of it is alive.
+   * Rejects when the database cannot say (unreachable, or degraded: it does not wait for it then).
+   */
+  claimDelivery(id: string, ttlMs: number): Promise<boolean>
+  /** Writes what is queued now; never rejects (a failed batch is retried). */
+  flush(): Promise<void>
   /** Absent: the store cannot tell (it is then reported as ok). */
   health?(): StoreHealth
-  close(): void
+  /** Writes what is queued (a last try) and closes the database. */
+  close(): Promise<void>
 }

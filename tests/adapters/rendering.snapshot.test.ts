@@ -43,13 +43,16 @@ const QUESTIONS = [
 
 // Feedback buttons appear only with a store; this one records nothing and keys each question the same way.
 const quietStore: Store = {
+  engine: 'sqlite',
   recordQuery: () => 'k1',
   recordFeedback: () => {},
-  pickDailyQuote: () => undefined,
+  pickDailyQuote: async () => undefined,
+  claimDelivery: async () => true,
+  flush: async () => {},
   report: () => {
     throw new Error('not used')
   },
-  close: () => {},
+  close: async () => {},
 }
 
 const requester: Requester = { platform: 'slack', userId: 'U1' }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FakeDiscord } from '../helpers/fake-discord.js'
-import { startMain } from '../helpers/start-process.js'
+import { freePort, startMain } from '../helpers/start-process.js'
 
 /** What npm start printed on stderr, without Node's own warnings (node:sqlite's ExperimentalWarning). */
 function ownLines(output: string): string[] {
@@ -18,7 +18,7 @@ function ownLines(output: string): string[] {
 
 /**
  * A setting that cannot work stops `npm start` with one line naming the variable and a non-zero exit, and
- * nothing else: no log line, no stack. All cases start at once; each fails within its first seconds. (A Slack
+ * nothing else: no log line, no stack, no password. All cases start at once; each fails within its first seconds. (A Slack
  * token Slack refuses and a port already taken: tests/adapters/slack/start-errors.test.ts.)
  */
 describe('npm start with a setting that cannot work', () => {
@@ -33,6 +33,7 @@ describe('npm start with a setting that cannot work', () => {
     const taken = createServer().listen(0, '127.0.0.1')
     await once(taken, 'listening')
     const takenPort = (taken.address() as AddressInfo).port
+    const freePgPort = await freePort()
     const notAFolder = path.join(mkdtempSync(path.join(tmpdir(), 'ia-cinema-bad-')), 'passwd')
     writeFileSync(notAFolder, 'root:x:0:0\n')
 
@@ -41,6 +42,13 @@ describe('npm start with a setting that cannot work', () => {
       {
         env: { DATA_DIR: path.join(notAFolder, 'data') },
         line: new RegExp(`^config: DATA_DIR \\(.*\\) cannot be used: ${notAFolder} is not a folder$`),
+      },
+      {
+        // A PostgreSQL that is not there (a free port): one line, the password masked.
+        env: { DATABASE_URL: `postgres://ia:pg-secret-77@127.0.0.1:${freePgPort}/ia_cinema` },
+        line: new RegExp(
+          `^config: DATABASE_URL \\(postgres://ia:\\*\\*\\*@127\\.0\\.0\\.1:${freePgPort}/ia_cinema\\) cannot be used: PostgreSQL: connection refused$`,
+        ),
       },
       {
         env: { DISCORD_TOKEN: 'x', DISCORD_API_URL: discord.apiUrl },
@@ -70,6 +78,7 @@ describe('npm start with a setting that cannot work', () => {
         expect(code, JSON.stringify(env)).toBe(1)
         expect(lines, JSON.stringify(env)).toHaveLength(1)
         expect(lines[0]).toMatch(line)
+        expect(lines[0]).not.toContain('pg-secret-77')
       }
     } finally {
       taken.close()

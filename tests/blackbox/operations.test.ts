@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -87,10 +87,13 @@ describe('npm start in operation (Slack HTTP mode)', () => {
     const answer = await ask('monteur')
     const down = /"value":"(iac:fb:down:[^"]+)"/.exec(answer)?.[1]
     expect(down).toBeDefined()
-    const click = await sender.interaction(
-      blockActionsPayload({ value: down ?? '', responseUrl: slack.responseUrl(), userId: USER }),
-    )
-    expect(click.status).toBe(200)
+    // One user clicking 👎 again and again is one vote.
+    for (let i = 0; i < 12; i++) {
+      const click = await sender.interaction(
+        blockActionsPayload({ value: down ?? '', responseUrl: slack.responseUrl(), userId: USER }),
+      )
+      expect(click.status).toBe(200)
+    }
     expect(await ask('recette de la pizza margherita')).toContain('Rien trouvé')
 
     const report = await eventually(() => {
@@ -109,6 +112,9 @@ describe('npm start in operation (Slack HTTP mode)', () => {
     expect(report).toContain('recette de la pizza margherita')
     const recordId = /iac:fb:down:[0-9a-f]*:(.+)$/.exec(down ?? '')?.[1] ?? ''
     expect(report).toContain(recordId)
+    expect(report).toMatch(
+      new RegExp(`^ +1 👎 +0 👍  ${recordId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'),
+    )
 
     for (const file of await readdir(dataDir)) {
       const bytes = await readFile(path.join(dataDir, file))
@@ -233,6 +239,23 @@ describe('npm start in operation (Slack HTTP mode)', () => {
     const db = openSqlite(path.join(dataDir, DATABASE_FILE), 1000)
     const rows = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM queries WHERE query = ?')
     expect(rows.get('doublage pendant la panne')?.n).toBe(1)
+    db.close()
+  })
+
+  it('notices its database file truncated in place: degraded, then recording again in a new file', async () => {
+    const file = path.join(dataDir, DATABASE_FILE)
+    await truncate(file, 0)
+    expect(await ask('bruitage pendant la panne')).toContain('bruit')
+    const degraded = await eventually(async () => {
+      const report = await healthz()
+      return report.storage.state === 'degraded' ? report : undefined
+    })
+    expect(degraded.storage.problem).toBe('database file truncated or overwritten')
+    await eventually(async () => ((await healthz()).storage.state === 'ok' ? true : undefined))
+    expect((await readdir(dataDir)).some((name) => name.startsWith(`${DATABASE_FILE}.damaged-`))).toBe(true)
+    const db = openSqlite(file, 1000)
+    const rows = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM queries WHERE query = ?')
+    expect(rows.get('bruitage pendant la panne')?.n).toBe(1)
     db.close()
   })
 

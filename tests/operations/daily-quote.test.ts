@@ -23,6 +23,7 @@ describe('daily quote', () => {
   it('runs at the configured time, on working days unless told otherwise', () => {
     expect(cronPattern({ at: '09:30', days: 'weekdays' })).toBe('30 9 * * 1-5')
     expect(cronPattern({ at: '18:05', days: 'everyday' })).toBe('5 18 * * *')
+    expect(cronPattern({ at: '18:05:30', days: 'everyday' })).toBe('30 5 18 * * *')
     expect(dayIn('Europe/Paris', new Date('2026-11-26T23:30:00Z'))).toBe('2026-11-27')
   })
 
@@ -65,7 +66,7 @@ describe('daily quote', () => {
       expect(new Set(ids).size).toBe(quotes)
     } finally {
       daily.stop()
-      store.close()
+      await store.close()
     }
   })
 
@@ -104,7 +105,40 @@ describe('daily quote', () => {
       expect(second?.card).toBeUndefined()
     } finally {
       daily.stop()
-      store.close()
+      await store.close()
+    }
+  })
+
+  it('posts nothing while the store cannot claim the slot, and tries again until it can', async () => {
+    const engine = await projectEngine()
+    const { store } = openSqliteStore({ dataDir: IN_MEMORY })
+    let reachable = false
+    const flaky = Object.create(store) as typeof store
+    flaky.pickDailyQuote = (slot, candidates, random) =>
+      reachable ? store.pickDailyQuote(slot, candidates, random) : Promise.reject(new Error('unreachable'))
+    const slack = recordingAdapter()
+    const daily = new DailyQuote({
+      config: { at: '09:30', timezone: 'Europe/Paris', days: 'everyday', slackChannel: 'C1', card: false },
+      store: flaky,
+      getEngine: () => engine,
+      targets: [{ platform: 'slack', channel: 'C1', adapter: slack.adapter }],
+      logger: createLogger('silent'),
+      retryMs: 20,
+    })
+    try {
+      await daily.post()
+      expect(slack.posts).toEqual([])
+      await new Promise((resolve) => setTimeout(resolve, 60))
+      expect(slack.posts).toEqual([])
+      reachable = true
+      for (let i = 0; i < 100 && slack.posts.length === 0; i++) await new Promise((r) => setTimeout(r, 10))
+      expect(slack.posts).toHaveLength(1)
+      // Claimed once: a later run the same day posts nothing more.
+      await daily.post()
+      expect(slack.posts).toHaveLength(1)
+    } finally {
+      daily.stop()
+      await store.close()
     }
   })
 })

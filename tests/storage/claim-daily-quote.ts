@@ -8,6 +8,6 @@ const [dataDir, slot, startAt] = process.argv.slice(2) as [string, string, strin
 const wait = Number(startAt) - Date.now()
 if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
 const { store, salt } = openSqliteStore({ dataDir })
-const picked = store.pickDailyQuote(slot, ['q1', 'q2', 'q3', 'q4', 'q5'], Math.random)
-store.close()
+const picked = await store.pickDailyQuote(slot, ['q1', 'q2', 'q3', 'q4', 'q5'], Math.random)
+await store.close()
 process.stdout.write(`${JSON.stringify({ picked: picked ?? null, salt })}\n`)

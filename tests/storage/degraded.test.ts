@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 import { pino } from 'pino'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -29,7 +38,7 @@ const question = (query: string) => ({
 })
 
 describe('a store whose database goes away while the bot runs', () => {
-  it('says so once, shows degraded, reopens the folder, file and salt, and records what waited', () => {
+  it('says so once, shows degraded, reopens the folder, file and salt, and records what waited', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const dataDir = path.join(dirs.make(), 'data')
     const { logger, messages } = capture()
@@ -57,9 +66,49 @@ describe('a store whose database goes away while the bot runs', () => {
     expect(existsSync(path.join(dataDir, DATABASE_FILE))).toBe(true)
     // The salt in use comes back: after a restart users are hashed as before.
     expect(readFileSync(path.join(dataDir, SALT_FILE), 'utf8').trim()).toBe(salt)
-    const usage = store.report({ since: new Date(0) }).usage
+    const usage = (await store.report({ since: new Date(0) })).usage
     expect(usage).toEqual([{ command: 'recherche', platform: 'slack', count: 2 }])
     store.close()
+  })
+})
+
+describe('a store whose database file is truncated or overwritten in place', () => {
+  it.each([
+    ['truncated to nothing', (file: string) => truncateSync(file, 0)],
+    ['cut in the middle of a page', (file: string) => truncateSync(file, 1000)],
+    ['overwritten with text', (file: string) => writeFileSync(file, 'not a database at all '.repeat(500))],
+  ])('%s: degraded, the file moved aside, a new one made, and what waited recorded', async (_, damage) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const dataDir = dirs.make()
+    const { logger, messages } = capture()
+    const { store, file } = openSqliteStore({ dataDir, logger })
+    store.recordQuery(question('avant'))
+    await store.flush()
+    const inode = statSync(file).ino
+
+    damage(file)
+    // The same inode: SQLite would go on writing into its WAL as if nothing had happened.
+    expect(statSync(file).ino).toBe(inode)
+    store.recordQuery(question('pendant'))
+    await store.flush()
+    expect(store.health()).toMatchObject({
+      state: 'degraded',
+      problem: 'database file truncated or overwritten',
+      pending: 1,
+    })
+    // Claims are not granted meanwhile: the database's word cannot be trusted.
+    await expect(store.claimDelivery('x', 1000)).rejects.toThrow()
+
+    vi.advanceTimersByTime(1_000)
+    expect(store.health()).toEqual({ state: 'ok' })
+    expect(messages().filter((m) => m.startsWith('storage recovered'))).toHaveLength(1)
+    const moved = readdirSync(dataDir).filter((name) => name.includes('.damaged-'))
+    expect(moved.some((name) => /^ia-cinema\.sqlite\.damaged-[0-9T-]+Z$/.test(name))).toBe(true)
+    expect((await store.report({ since: new Date(0) })).usage).toEqual([
+      { command: 'recherche', platform: 'slack', count: 1 },
+    ])
+    expect(await store.claimDelivery('x', 1000)).toBe(true)
+    await store.close()
   })
 })
 
@@ -107,6 +156,57 @@ describe('the write queue', () => {
     expect(written).toEqual([1, 2])
     expect(queue.health()).toEqual({ state: 'ok' })
     expect(messages().filter((m) => m.startsWith('storage recovered'))).toHaveLength(1)
+  })
+
+  it('writes asynchronously one batch at a time, and caps its backoff where asked (PostgreSQL: 30 s)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const batches: number[][] = []
+    let failing = true
+    let reopens = 0
+    let writing = 0
+    const queue = new WriteQueue({
+      write: async (rows) => {
+        writing++
+        expect(writing).toBe(1)
+        await Promise.resolve()
+        writing--
+        if (failing) throw new Error('connection refused')
+        batches.push(rows.map((r) => r.values[0] as number))
+      },
+      reopen: async () => {
+        reopens++
+        if (failing) throw new Error('connection refused')
+      },
+      describe: () => 'PostgreSQL: connection refused',
+      isTransient: () => false,
+      maxRetryMs: 30_000,
+    })
+    queue.push(row(1))
+    await queue.flush()
+    expect(queue.degraded).toBe(true)
+    const waits: number[] = []
+    for (let attempt = 0; attempt < 7; attempt++) {
+      const before = reopens
+      let waited = 0
+      while (reopens === before) {
+        await vi.advanceTimersByTimeAsync(500)
+        waited += 500
+      }
+      waits.push(waited)
+    }
+    expect(waits).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000])
+    queue.push(row(2))
+    failing = false
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(batches).toEqual([[1, 2]])
+    expect(queue.health()).toEqual({ state: 'ok' })
+    queue.push(row(3))
+    queue.push(row(4))
+    await Promise.all([queue.flush(), queue.flush()])
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4],
+    ])
   })
 
   it('bounds what waits, dropping the oldest rows', () => {

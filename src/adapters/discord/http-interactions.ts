@@ -5,15 +5,16 @@
  * commands, autocomplete and buttons arrive this way (no mentions, no DMs: those need the gateway).
  *
  * Each request is checked before it is answered: body size (413), a timestamp within ±5 minutes and the
- * Ed25519 signature (401), the payload's shape (400), and an interaction id not already answered by this
- * process (409). Every refusal is one log line.
+ * Ed25519 signature (401), the payload's shape (400), and an interaction id not already answered here or by
+ * another instance sharing the store (409; src/bot/delivery-claims.ts). Every refusal is one log line.
  */
 
 import type { KeyObject } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Bot } from '../../bot/bot.js'
-import { isFreshTimestamp, REPLAY_WINDOW_SECONDS, SeenOnce } from '../../bot/replay-guard.js'
+import { DeliveryClaims, privateOnly } from '../../bot/delivery-claims.js'
+import { isFreshTimestamp, REPLAY_WINDOW_SECONDS } from '../../bot/replay-guard.js'
 import { CardRenderer, type CardSource } from '../../cards/card-renderer.js'
 import { closeServer, takeOver } from '../../http/front.js'
 import type { Logger } from '../../logger.js'
@@ -42,6 +43,8 @@ export interface DiscordHttpOptions {
    * throwaway endpoint with it, so that the first real ones find that code compiled.
    */
   warmUp?: Bot
+  /** Interaction ids claimed across instances through the store (default: this process's memory alone). */
+  claims?: DeliveryClaims
 }
 
 const silent = (logger: Logger) => logger.child({ warmUp: true }, { level: 'silent' })
@@ -57,8 +60,9 @@ export class DiscordInteractionsEndpoint {
   private readonly maxBodyBytes: number
   private readonly log: Logger
   private readonly context: AnswerContext
-  /** Interaction ids already answered by this process. */
-  private readonly seen = new SeenOnce()
+  /** For an interaction the store could not claim: answered, but nothing posted publicly. */
+  private readonly privateContext: AnswerContext
+  private readonly claims: DeliveryClaims
 
   constructor(bot: Bot, options: DiscordHttpOptions, logger: Logger) {
     this.key = publicKeyFromHex(options.publicKey)
@@ -72,6 +76,8 @@ export class DiscordInteractionsEndpoint {
       log: this.log,
       followUp: (interaction, method, data) => this.followUp(interaction, method, data),
     }
+    this.privateContext = { ...this.context, bot: privateOnly(bot) }
+    this.claims = options.claims ?? new DeliveryClaims()
   }
 
   /** A node:http listener; mount it on the path registered as the interactions endpoint URL. */
@@ -117,9 +123,14 @@ export class DiscordInteractionsEndpoint {
     const parsed = parseInteraction(json)
     if (!parsed.ok) return this.refuse(response, 400, `malformed interaction: ${parsed.reason}`)
     const { interaction } = parsed
-    // PING carries nothing to answer twice; anything else is answered once per process.
-    if (interaction.type !== PING && !this.seen.first(interaction.id ?? '')) {
-      return this.refuse(response, 409, 'interaction already answered', interaction.id)
+    // PING carries nothing to answer twice; anything else is answered once across instances.
+    let context = this.context
+    if (interaction.type !== PING) {
+      const verdict = await this.claims.claim(`discord:${interaction.id ?? ''}`)
+      if (verdict === 'repeat')
+        return this.refuse(response, 409, 'interaction already answered', interaction.id)
+      // Discord never redelivers an interaction: one the store could not claim is answered, privately only.
+      if (verdict === 'unverified') context = this.privateContext
     }
 
     let sent = false
@@ -129,7 +140,7 @@ export class DiscordInteractionsEndpoint {
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(callback))
     }
     try {
-      await answerInteraction(this.context, interaction, send)
+      await answerInteraction(context, interaction, send)
     } catch (error) {
       this.log.error(
         { interaction: interaction.id, error: describeError(error) },

@@ -8,7 +8,7 @@ import { Client, Events, GatewayIntentBits, Partials } from 'discord.js'
 import type { AnswerItem } from '../../answers/answer.js'
 import type { AdapterHandle, CardFile } from '../../bot/adapter.js'
 import type { Bot } from '../../bot/bot.js'
-import { SeenOnce } from '../../bot/replay-guard.js'
+import { DeliveryClaims, privateOnly } from '../../bot/delivery-claims.js'
 import { CardRenderer, type CardSource } from '../../cards/card-renderer.js'
 import type { DiscordConfig } from '../../config.js'
 import type { Logger } from '../../logger.js'
@@ -28,6 +28,8 @@ export interface DiscordOptions {
   cards?: CardSource
   /** A bot that records nothing (src/bot/warm-up.ts), to warm the rendering with before connecting. */
   warmUp?: Bot
+  /** Interaction ids claimed across instances through the store (default: this process's memory alone). */
+  claims?: DeliveryClaims
 }
 
 export interface DiscordHandle extends AdapterHandle {
@@ -89,18 +91,30 @@ export async function startDiscord(
   }
 
   // A resumed session may replay events. discord.js drops a MESSAGE_CREATE for a message it has cached, but
-  // hands every INTERACTION_CREATE on: each interaction is answered once per process here.
-  const answered = new SeenOnce()
-
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (stopped) return
-    if (!answered.first(interaction.id)) {
+  // hands every INTERACTION_CREATE on: each interaction is answered once here, and once across instances
+  // sharing the store (src/bot/delivery-claims.ts).
+  const claims = options.claims ?? new DeliveryClaims()
+  const privateBot = privateOnly(bot)
+  const answer = async (interaction: Parameters<typeof handleInteraction>[0]) => {
+    const verdict = await claims.claim(`discord:${interaction.id}`)
+    if (verdict === 'repeat') {
       log.info({ interaction: interaction.id }, 'discord: interaction already answered, ignored')
       return
     }
+    const requestLog = log.child({ reqId: interaction.id })
+    // Unclaimed (the store unreachable): answered, but nothing posted publicly for it.
+    await handleInteraction(interaction, {
+      ...context,
+      log: requestLog,
+      ...(verdict === 'unverified' ? { bot: privateBot } : {}),
+    })
+  }
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (stopped) return
     track(
-      handleInteraction(interaction, { ...context, log: log.child({ reqId: interaction.id }) }).catch(
-        (error: unknown) => log.error({ error: describeError(error) }, 'discord interaction listener failed'),
+      answer(interaction).catch((error: unknown) =>
+        log.error({ error: describeError(error) }, 'discord interaction listener failed'),
       ),
     )
   })

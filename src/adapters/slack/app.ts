@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { AnswerItem } from '../../answers/answer.js'
 import type { AdapterHandle, CardFile, HttpRoute } from '../../bot/adapter.js'
 import type { Bot } from '../../bot/bot.js'
+import type { DeliveryClaims } from '../../bot/delivery-claims.js'
 import { CardRenderer, type CardSource } from '../../cards/card-renderer.js'
 import type { SlackConfig } from '../../config.js'
 import { type Front, takeOver } from '../../http/front.js'
@@ -35,6 +36,8 @@ export interface SlackOptions {
    * adapter's whole path with it, so that the first requests find that code compiled.
    */
   warmUp?: Bot
+  /** Deliveries claimed across instances through the store (default: this process's memory alone). */
+  claims?: DeliveryClaims
 }
 
 const DEFAULT_ACK_BUDGET_MS = 1500
@@ -69,14 +72,19 @@ export async function startSlack(
     ...(socketMode ? { appToken: config.appToken } : { signingSecret: config.signingSecret }),
     slackApiUrl,
     webApiTimeoutMs: options.webApiTimeoutMs,
+    ...(options.claims ? { claims: options.claims } : {}),
     log,
   })
-  const listeners = registerListeners(app, {
-    bot,
-    logger: log,
-    ackBudgetMs: options.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS,
-    cards: options.cards ?? new CardRenderer(),
-  })
+  const listeners = registerListeners(
+    app,
+    {
+      bot,
+      logger: log,
+      ackBudgetMs: options.ackBudgetMs ?? DEFAULT_ACK_BUDGET_MS,
+      cards: options.cards ?? new CardRenderer(),
+    },
+    options.claims,
+  )
 
   try {
     await app.init()

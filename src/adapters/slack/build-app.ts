@@ -1,4 +1,5 @@
 import { App } from '@slack/bolt'
+import type { DeliveryClaims } from '../../bot/delivery-claims.js'
 import type { Logger } from '../../logger.js'
 import { boltLevelFor, boltLogger } from './bolt-logger.js'
 import { createReceiver } from './edge/receiver.js'
@@ -14,6 +15,8 @@ export interface AppSettings {
   webApiTimeoutMs?: number
   /** The bot's ids when known in advance: no auth.test then (the warm-up app, which must not call Slack). */
   identity?: { botId: string; botUserId: string }
+  /** Deliveries claimed across instances (default: this process's memory alone). */
+  claims?: DeliveryClaims
   log: Logger
 }
 
@@ -28,6 +31,7 @@ export function buildApp(settings: AppSettings): App {
     receiver: createReceiver({
       ...(settings.appToken ? { appToken: settings.appToken } : { signingSecret: settings.signingSecret }),
       slackApiUrl,
+      ...(settings.claims ? { claims: settings.claims } : {}),
       log,
       boltLog,
       boltLevel,

@@ -1,8 +1,10 @@
 import type { App } from '@slack/bolt'
+import { type DeliveryClaims, privateOnly } from '../../bot/delivery-claims.js'
 import type { Logger } from '../../logger.js'
 import { escapeRegExp } from '../../text/regexp.js'
 import { buttonClick } from './actions/button-click.js'
 import { COMMAND_NAME, iaCinemaCommand } from './commands/ia-cinema.js'
+import { slackDeliveryId } from './edge/claim.js'
 import { appHomeOpened } from './events/app-home-opened.js'
 import { appMention } from './events/app-mention.js'
 import { directMessage } from './events/direct-message.js'
@@ -35,15 +37,34 @@ function lazyChild(base: Logger): Logger {
   })
 }
 
+/** The delivery a listener's request came with, as edge/inbound.ts names it. */
+function deliveryOf(args: unknown): string | undefined {
+  const body = (args as { body?: { event_id?: unknown; trigger_id?: unknown } }).body
+  if (typeof body?.event_id === 'string') return slackDeliveryId(`event:${body.event_id}`)
+  if (typeof body?.trigger_id === 'string') return slackDeliveryId(`trigger:${body.trigger_id}`)
+  return undefined
+}
+
 /** Every listener, for HTTP and Socket Mode alike. */
-export function registerListeners(app: App, deps: SlackDeps): { drain(): Promise<void> } {
+export function registerListeners(
+  app: App,
+  deps: SlackDeps,
+  claims?: DeliveryClaims,
+): { drain(): Promise<void> } {
+  const privateBot = privateOnly(deps.bot)
   // Work still running after Bolt has acknowledged (events, clicks, late answers): awaited on shutdown.
   const inFlight = new Set<Promise<void>>()
   // Each request gets its own logger child with a request id, so its log lines can be told apart.
   const perRequest =
     <A>(make: (deps: SlackDeps) => (args: A) => Promise<void>) =>
     (args: A) => {
-      const work = make({ ...deps, logger: lazyChild(deps.logger) })(args)
+      // A delivery the shared store could not claim may be answered, but nothing goes public for it.
+      const publicPosts = claims?.publicAllowed(deliveryOf(args)) ?? true
+      const work = make({
+        ...deps,
+        logger: lazyChild(deps.logger),
+        ...(publicPosts ? {} : { bot: privateBot, publicPosts }),
+      })(args)
       inFlight.add(work)
       const forget = () => {
         inFlight.delete(work)

@@ -21,6 +21,11 @@ export interface SlackDeps {
   ackBudgetMs: number
   /** Quote cards (the « Carte » button). */
   cards: CardSource
+  /**
+   * False for a delivery answered without the shared store's claim (src/bot/delivery-claims.ts): nothing is
+   * posted publicly for it (the bot refuses shares and cards; a mention is answered privately).
+   */
+  publicPosts?: boolean
 }
 
 export function slackRequester(userId: string | undefined, locale?: string): Requester {

@@ -8,6 +8,8 @@ import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DiscordPublicKeyError } from '../../../src/adapters/discord/errors.js'
 import { publicKeyFromHex, startDiscordHttp } from '../../../src/adapters/discord/http-interactions.js'
+import { DeliveryClaims } from '../../../src/bot/delivery-claims.js'
+import { IN_MEMORY, openSqliteStore } from '../../../src/storage/sqlite-store.js'
 import { pngSize } from '../../cards/png.js'
 import { FakeDiscord, HUMAN, IDS } from '../../helpers/fake-discord.js'
 import { expectWithinLimits, plainText } from './discord-limits.js'
@@ -54,13 +56,15 @@ async function post(
     raw?: string
     /** Signed as given; defaults to now in Unix seconds. */
     timestamp?: string | number
+    /** Another endpoint than the file's own. */
+    port?: number
   } = {},
 ) {
   const body = options.raw ?? JSON.stringify(payload)
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000))
   const signed = options.tamper ? `${body} ` : body
   const signature = sign(null, Buffer.from(timestamp + signed), options.key ?? privateKey).toString('hex')
-  const response = await fetch(`http://127.0.0.1:${endpoint.port}/interactions`, {
+  const response = await fetch(`http://127.0.0.1:${options.port ?? endpoint.port}/interactions`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -253,6 +257,47 @@ describe('interactions', () => {
       type: 4,
       data: { flags: 64, content: 'Désolé, une erreur est survenue. Réessayez dans un instant.' },
     })
+  })
+})
+
+describe('interactions claimed across instances', () => {
+  it('answers an interaction once whichever replica gets it, and only privately when its claim cannot be checked', async () => {
+    const { store } = openSqliteStore({ dataDir: IN_MEMORY })
+    const silent = pino({ level: 'silent' })
+    const replica = async (claims: DeliveryClaims) =>
+      startDiscordHttp(
+        await createTestBot(),
+        { publicKey: publicKeyHex, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', claims },
+        silent,
+      )
+    const a = await replica(new DeliveryClaims({ store }))
+    const b = await replica(new DeliveryClaims({ store }))
+    const lost = await replica(
+      new DeliveryClaims({ store: { claimDelivery: () => Promise.reject(new Error('unreachable')) } }),
+    )
+    try {
+      const payload = command('monteur')
+      const answered = await post(payload, { port: a.port })
+      expect(answered.json.type).toBe(4)
+      expect((await post(payload, { port: b.port })).status).toBe(409)
+
+      // The store out of reach: the question is answered, a share is refused privately.
+      const share = (answered.json.data.components as Array<{ components: Array<{ custom_id: string }> }>)
+        .flatMap((row) => row.components)
+        .find((button) => button.custom_id.startsWith('iac:share:'))?.custom_id
+      expect((await post(command('monteur'), { port: lost.port })).json.type).toBe(4)
+      const click = interaction(
+        3,
+        { custom_id: share, component_type: 2 },
+        { message: { id: '1', flags: 64 } },
+      )
+      const refused = (await post(click, { port: lost.port })).json
+      expect(refused.data.flags).toBe(64)
+      expect(JSON.stringify(refused)).toContain('momentanément indisponible')
+    } finally {
+      await Promise.all([a.stop(), b.stop(), lost.stop()])
+      await store.close()
+    }
   })
 })
 

@@ -88,21 +88,13 @@ describe('Slack in Socket Mode', () => {
       ts: '1700000800.1',
       text: `<@${FAKE_IDS.botUserId}> monteur`,
     }
-    await slack.sendEnvelope({
-      envelope_id: envelopeId(),
-      type: 'events_api',
-      retry_attempt: 0,
-      payload: eventPayload(event),
-    })
+    // Slack redelivers the same event (same event_id) in a new envelope.
+    const payload = eventPayload(event)
+    await slack.sendEnvelope({ envelope_id: envelopeId(), type: 'events_api', retry_attempt: 0, payload })
     const post = await slack.waitFor(() => slack.callsTo('chat.postMessage')[0])
     expect(post.body).toMatchObject({ channel: 'C0000002', thread_ts: '1700000800.1' })
 
-    await slack.sendEnvelope({
-      envelope_id: envelopeId(),
-      type: 'events_api',
-      retry_attempt: 1,
-      payload: eventPayload(event),
-    })
+    await slack.sendEnvelope({ envelope_id: envelopeId(), type: 'events_api', retry_attempt: 1, payload })
     // Barrier: a later mention is answered, so the redelivery has been handled by then.
     const barrier = { ...event, channel: 'C0BARRIER', ts: '1700000800.2' }
     await slack.sendEnvelope({

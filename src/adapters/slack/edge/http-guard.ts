@@ -3,7 +3,8 @@
  * timestamps, but accepts timestamps in the future (a day ahead, or milliseconds), crashes without answering on
  * a signed `payload=null`, and hands a replayed event to the listeners again. Here each request is read once,
  * then: timestamp within ±5 minutes and signature (401, edge/signature.ts), body well formed (400, or 200 and dropped for an
- * event, which Slack would only retry), each delivery once per process (a repeat gets 200 and nothing else).
+ * event, which Slack would only retry), each delivery once across instances (edge/claim.ts: a repeat gets 200
+ * and nothing else).
  * What passes goes to Bolt unchanged, with the body already read (Bolt reuses it). The receiver is built
  * with Bolt's own signature check off (edge/receiver.ts): it would verify the same signature again and parse
  * every form body one more time, which a burst of long requests pays for.
@@ -12,9 +13,11 @@
 import type { IncomingMessage } from 'node:http'
 import { stringify } from 'node:querystring'
 import { HTTPModuleFunctions, type HTTPReceiver } from '@slack/bolt'
+import type { DeliveryClaims } from '../../../bot/delivery-claims.js'
 import { cutQuestion, MAX_QUESTION_CHARS } from '../../../bot/question-length.js'
-import { isFreshTimestamp, REPLAY_WINDOW_SECONDS, type SeenOnce } from '../../../bot/replay-guard.js'
+import { isFreshTimestamp, REPLAY_WINDOW_SECONDS } from '../../../bot/replay-guard.js'
 import type { Logger } from '../../../logger.js'
+import { screenDelivery } from './claim.js'
 import { inspectInbound } from './inbound.js'
 import { isSlackSignature } from './signature.js'
 
@@ -22,7 +25,7 @@ export interface HttpGuardOptions {
   signingSecret: string
   /** The path Bolt serves events on. */
   endpoint: string
-  seen: SeenOnce
+  claims: DeliveryClaims
   log: Logger
 }
 
@@ -105,12 +108,13 @@ async function screen(request: IncomingMessage, options: HttpGuardOptions): Prom
         : refuse(400, `malformed: ${inbound.reason}`)
     case 'ignore':
       return refuse(200, inbound.reason, 'info')
-    case 'process':
-      if (inbound.deliveryId && !options.seen.first(inbound.deliveryId)) {
-        return refuse(200, `already answered: ${inbound.deliveryId}`, 'info')
-      }
+    case 'process': {
+      const retried = header(request, 'x-slack-retry-num') !== undefined
+      const dropped = await screenDelivery(options.claims, inbound.deliveryId, retried)
+      if (dropped) return refuse(200, dropped, 'info')
       cutCommandText(buffered, body)
       return { pass: true }
+    }
   }
 }
 

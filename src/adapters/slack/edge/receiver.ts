@@ -1,5 +1,5 @@
 import { type Logger as BoltLogger, HTTPReceiver, type LogLevel, SocketModeReceiver } from '@slack/bolt'
-import { SeenOnce } from '../../../bot/replay-guard.js'
+import { DeliveryClaims } from '../../../bot/delivery-claims.js'
 import type { Logger } from '../../../logger.js'
 import { guardHttpReceiver } from './http-guard.js'
 import { warmUpInbound } from './inbound.js'
@@ -16,6 +16,8 @@ export interface ReceiverSettings {
   boltLevel: LogLevel
   /** The Web API base, for the Socket Mode client's apps.connections.open. */
   slackApiUrl?: string
+  /** Deliveries claimed across instances (default: this process's memory alone). */
+  claims?: DeliveryClaims
 }
 
 // Opening a Socket Mode connection changes nothing on Slack's side: retrying it is safe, unlike a post.
@@ -23,11 +25,12 @@ const CONNECTION_RETRIES = { retries: 2, factor: 2, minTimeout: 250, maxTimeout:
 
 /**
  * Bolt's own receiver for the transport, with the inbound screen in front of it (edge/http-guard.ts,
- * edge/socket-guard.ts). Deliveries are remembered per receiver, that is per process.
+ * edge/socket-guard.ts). Deliveries are claimed through `claims`: per process, and in the shared store when
+ * there is one.
  */
 export function createReceiver(settings: ReceiverSettings): HTTPReceiver | SocketModeReceiver {
   warmUpInbound()
-  const seen = new SeenOnce()
+  const claims = settings.claims ?? new DeliveryClaims()
   const { log, boltLog: logger, boltLevel: logLevel } = settings
   if (settings.appToken) {
     const receiver = new SocketModeReceiver({
@@ -41,7 +44,7 @@ export function createReceiver(settings: ReceiverSettings): HTTPReceiver | Socke
         },
       },
     })
-    guardSocketMode(receiver.client, { seen, log })
+    guardSocketMode(receiver.client, { claims, log })
     return receiver
   }
   const signingSecret = settings.signingSecret ?? ''
@@ -54,6 +57,6 @@ export function createReceiver(settings: ReceiverSettings): HTTPReceiver | Socke
     logger,
     logLevel,
   })
-  guardHttpReceiver(receiver, { signingSecret, endpoint: EVENTS_PATH, seen, log })
+  guardHttpReceiver(receiver, { signingSecret, endpoint: EVENTS_PATH, claims, log })
   return receiver
 }

@@ -3,17 +3,18 @@
  * without checking it, so `payload: null` becomes an unhandled rejection and an envelope never acknowledged
  * (Slack then redelivers it). Each frame is checked here before the client sees it: a malformed envelope is
  * acknowledged (so that Slack does not resend it) and dropped with one log line, and a delivery already
- * answered is acknowledged and dropped too.
+ * answered (edge/claim.ts, across instances) is acknowledged and dropped too.
  */
 
 import type { SocketModeReceiver } from '@slack/bolt'
 import { z } from 'zod'
-import type { SeenOnce } from '../../../bot/replay-guard.js'
+import type { DeliveryClaims } from '../../../bot/delivery-claims.js'
 import type { Logger } from '../../../logger.js'
+import { screenDelivery } from './claim.js'
 import { inspectInbound } from './inbound.js'
 
 export interface SocketGuardOptions {
-  seen: SeenOnce
+  claims: DeliveryClaims
   log: Logger
 }
 
@@ -24,6 +25,7 @@ const envelope = z.looseObject({
   type: z.string(),
   envelope_id: z.string().optional(),
   payload: z.unknown().optional(),
+  retry_attempt: z.number().optional(),
 })
 
 /** Frames the client handles itself, carrying no payload. */
@@ -31,7 +33,7 @@ const CONTROL = new Set(['hello', 'disconnect'])
 
 type Screened = { pass: true } | { pass: false; envelopeId?: string; level: 'info' | 'warn'; reason: string }
 
-function screen(data: unknown, isBinary: boolean, seen: SeenOnce): Screened {
+async function screen(data: unknown, isBinary: boolean, claims: DeliveryClaims): Promise<Screened> {
   if (isBinary) return { pass: true } // the client ignores binary frames itself
   let parsed: z.infer<typeof envelope>
   try {
@@ -51,11 +53,12 @@ function screen(data: unknown, isBinary: boolean, seen: SeenOnce): Screened {
       return { pass: false, envelopeId, level: 'warn', reason: `malformed: ${inbound.reason}` }
     case 'ignore':
       return { pass: false, envelopeId, level: 'info', reason: inbound.reason }
-    case 'process':
-      if (inbound.deliveryId && !seen.first(inbound.deliveryId)) {
-        return { pass: false, envelopeId, level: 'info', reason: `already answered: ${inbound.deliveryId}` }
-      }
+    case 'process': {
+      const retried = (parsed.retry_attempt ?? 0) > 0
+      const dropped = await screenDelivery(claims, inbound.deliveryId, retried)
+      if (dropped) return { pass: false, envelopeId, level: 'info', reason: dropped }
       return { pass: true }
+    }
   }
 }
 
@@ -64,16 +67,20 @@ export function guardSocketMode(client: SocketClient, options: SocketGuardOption
   const handlers = client.listeners('ws_message') as FrameListener[]
   client.removeAllListeners('ws_message')
   client.on('ws_message', (data: unknown, isBinary: boolean) => {
-    const screened = screen(data, isBinary, options.seen)
-    if (screened.pass) {
-      for (const handler of handlers) handler.call(client, data, isBinary)
-      return
-    }
-    options.log[screened.level](
-      { envelopeId: screened.envelopeId, reason: screened.reason },
-      'slack: envelope acknowledged and dropped',
+    screen(data, isBinary, options.claims).then(
+      (screened) => {
+        if (screened.pass) {
+          for (const handler of handlers) handler.call(client, data, isBinary)
+          return
+        }
+        options.log[screened.level](
+          { envelopeId: screened.envelopeId, reason: screened.reason },
+          'slack: envelope acknowledged and dropped',
+        )
+        if (screened.envelopeId) acknowledge(client, screened.envelopeId, options.log)
+      },
+      (error: unknown) => options.log.error({ err: error }, 'slack: could not screen an envelope'),
     )
-    if (screened.envelopeId) acknowledge(client, screened.envelopeId, options.log)
   })
 }
 

@@ -26,6 +26,21 @@ interface Conversation {
 export async function answerInConversation(deps: SlackDeps, conversation: Conversation): Promise<void> {
   const { client, channel, threadTs, user } = conversation
   const answer = await safeAsk(deps, conversation.text, slackRequester(user))
+  // Unclaimed (the shared store unreachable): the answer goes to the asker alone, never into the channel,
+  // where another instance may have answered already. A DM is the asker's alone anyway.
+  if (deps.publicPosts === false && user && !channel.startsWith('D')) {
+    await client.chat
+      .postEphemeral({
+        channel,
+        user,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...renderSafely(deps, answer),
+      })
+      .catch((error: unknown) =>
+        deps.logger.error({ ...errorFields(error), channel }, 'slack: chat.postEphemeral failed'),
+      )
+    return
+  }
   try {
     await client.chat.postMessage({
       channel,

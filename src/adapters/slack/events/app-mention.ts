@@ -6,8 +6,7 @@ import { answerInConversation, stripBotMention } from './answer-in-conversation.
 /** `@ia-cinema question` in a channel: answered in the thread of the mention. */
 export function appMention(deps: SlackDeps) {
   return async ({ event, context, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
-    // Slack retries a delivery it thinks failed; the first delivery is already being answered.
-    if (context.retryNum) return
+    // A Slack retry reaches here only when no instance acted on its first delivery (edge/claim.ts).
     // Another bot (or a workflow) mentioning us: answering could start a loop between bots.
     if (event.bot_id !== undefined || event.subtype !== undefined) return
     // A mention inside a DM is answered by the message.im listener; answering here too would reply twice.

@@ -6,7 +6,6 @@ import { answerInConversation, stripBotMention } from './answer-in-conversation.
 /** A message in the bot's DM (Messages tab): answered in the DM, in the thread when written in one. */
 export function directMessage(deps: SlackDeps) {
   return async ({ event, context, client }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
-    if (context.retryNum) return
     // Edits, deletions, joins and bot posts (our own answers included) are message events too.
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event) return
     await answerInConversation(deps, {
