@@ -80,6 +80,11 @@ export const ANSWER_MODEL: AnswerModel = {
 
 export type Evidence = Record<EvidenceFeature, number>
 
+const UNKNOWN_FEATURE = Object.fromEntries(UNKNOWN_KINDS.map((kind) => [kind, `unknown:${kind}`])) as Record<
+  UnknownKind,
+  `unknown:${UnknownKind}`
+>
+
 const COMPLETE = 0.99
 // An amount of money: « 40 millions de dollars », « 5 € », « un million d'euros ».
 const AMOUNT = /[€$£]|\b(?:euros?|dollars?|livres sterling)\b|\d\s*(?:k|m|md)?\s*(?:€|\$)/i
@@ -123,8 +128,8 @@ export function evidenceOf(
     howTo: reading.intent.howTo ? 1 : 0,
     quote: reading.intent.quote ? 1 : 0,
   } as Evidence
-  for (const kind of UNKNOWN_KINDS) evidence[`unknown:${kind}`] = 0
-  for (const { kind } of reading.unknown) evidence[`unknown:${kind as UnknownKind}`]++
+  for (const kind of UNKNOWN_KINDS) evidence[UNKNOWN_FEATURE[kind]] = 0
+  for (const { kind } of reading.unknown) evidence[UNKNOWN_FEATURE[kind]]++
   return evidence
 }
 

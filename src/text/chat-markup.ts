@@ -38,12 +38,20 @@ const QUOTE_MARK = /^\s*(?:>|&gt;)(?:\s|$)/
 const QUOTE_ALL = /^\s*(?:>>>|&gt;&gt;&gt;)\s?/
 const FENCE = /^\s*```/
 
+// What markup needs: most questions typed in a console or a slash command have none of it.
+const MAY_HOLD_MARKUP = /[<>:@&`*~|_\n\r\u200D\uFE0F]|https?:\/\/|www\.|\p{Extended_Pictographic}/u
+
 /** The lines of a chat message, markup read as a person reads it. Never throws; any string is fine. */
 export function readChatMarkup(raw: string): ChatLine[] {
+  const text = String(raw ?? '')
+  if (!MAY_HOLD_MARKUP.test(text)) {
+    const plain = text.replace(/[ \t\u00A0]+/g, ' ').trim()
+    return plain === '' ? [] : [{ text: plain, quoted: false, code: false }]
+  }
   const lines: ChatLine[] = []
   let inFence = false
   let quotingAll = false
-  for (const rawLine of String(raw ?? '').split(/\r\n|\r|\n/)) {
+  for (const rawLine of text.split(/\r\n|\r|\n/)) {
     let line = rawLine
     let code = inFence
     if (FENCE.test(line)) {

@@ -42,6 +42,7 @@ export const WORD_KIND_FILES = ['nouns.fr.txt', 'nouns-also.fr.txt', 'names.txt'
 )
 
 let loaded: KnownWords | undefined
+const MAX_KINDS = 10_000
 
 /** The dictionaries' words (about 600 000 forms) and their kinds, read once per process. */
 export function loadKnownWords(): KnownWords {
@@ -55,17 +56,31 @@ export function loadKnownWords(): KnownWords {
     KnownWords,
     KnownWords,
   ]
+  const kinds = new Map<string, WordKind | undefined>()
   loaded = {
     get size() {
       return french.size + english.size
     },
     has: (folded) => french.has(folded) || english.has(folded),
     kind(folded) {
-      if (nouns.has(folded)) return 'noun'
-      if (nounsAlso.has(folded)) return 'noun-or-other'
-      if (names.has(folded)) return 'name'
-      if (french.has(folded)) return 'french'
-      return english.has(folded) ? 'english' : undefined
+      // Up to five lookups per word: remembered, questions repeat their words.
+      if (kinds.has(folded)) return kinds.get(folded)
+      const kind: WordKind | undefined = nouns.has(folded)
+        ? 'noun'
+        : nounsAlso.has(folded)
+          ? 'noun-or-other'
+          : names.has(folded)
+            ? 'name'
+            : french.has(folded)
+              ? 'french'
+              : english.has(folded)
+                ? 'english'
+                : undefined
+      if (folded.length <= 64) {
+        if (kinds.size >= MAX_KINDS) kinds.clear()
+        kinds.set(folded, kind)
+      }
+      return kind
     },
   }
   return loaded
