@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { openSqlite } from '../../src/storage/sqlite-driver.js'
 import { DATABASE_FILE } from '../../src/storage/sqlite-store.js'
+import { copyFixtureCorpus } from '../helpers/corpus.js'
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js'
 import { blockActionsPayload, SIGNING_SECRET, SlackSender } from '../helpers/fake-slack-requests.js'
 import { keepAliveLoop } from '../helpers/keep-alive.js'
@@ -59,8 +59,7 @@ describe('npm start in operation (Slack HTTP mode)', () => {
 
   beforeAll(async () => {
     slack = await startFakeSlack()
-    corpusDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-live-corpus-'))
-    await cp(DEFAULT_CORPUS_DIR, corpusDir, { recursive: true })
+    corpusDir = await copyFixtureCorpus('ia-cinema-live-corpus-')
     dataDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-live-data-'))
     port = await freePort()
     healthPort = await freePort()

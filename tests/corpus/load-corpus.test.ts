@@ -1,23 +1,18 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { words } from '../../scripts/import/corpus-vocabulary.js'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { CorpusError } from '../../src/corpus/errors.js'
 import { loadCorpus } from '../../src/corpus/load-corpus.js'
 import { splitSentences } from '../../src/corpus/sentences.js'
 import { SearchEngine } from '../../src/search/engine.js'
+import { copyFixtureCorpus, FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
 const ARTICLE = 'ia-emploi-cinema-audiovisuel.md'
 
-async function corpusCopy(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-corpus-'))
-  await cp(DEFAULT_CORPUS_DIR, dir, { recursive: true })
-  return dir
-}
+const corpusCopy = () => copyFixtureCorpus()
 
 async function loadError(dir: string): Promise<CorpusError> {
   const error = await loadCorpus(dir).catch((e: unknown) => e)
@@ -26,8 +21,8 @@ async function loadError(dir: string): Promise<CorpusError> {
 }
 
 describe('the project corpus', async () => {
-  const corpus = await loadCorpus(DEFAULT_CORPUS_DIR)
-  const source = await readFile(path.join(DEFAULT_CORPUS_DIR, ARTICLE), 'utf8')
+  const corpus = await loadCorpus(FIXTURE_CORPUS_DIR)
+  const source = await readFile(path.join(FIXTURE_CORPUS_DIR, ARTICLE), 'utf8')
 
   it('carries the article with its front matter', () => {
     const [document] = corpus.documents
@@ -72,7 +67,7 @@ describe('the project corpus', async () => {
   })
 
   it('gives stable ids', async () => {
-    const again = await loadCorpus(DEFAULT_CORPUS_DIR)
+    const again = await loadCorpus(FIXTURE_CORPUS_DIR)
     expect(again.records.map((r) => r.id)).toEqual(corpus.records.map((r) => r.id))
     expect(new Set(corpus.records.map((r) => r.id)).size).toBe(corpus.records.length)
   })

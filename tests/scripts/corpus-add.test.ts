@@ -1,20 +1,16 @@
-import { cp, mkdtemp, readdir, readFile, truncate, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCorpusAdd } from '../../scripts/corpus-add/run.js'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { MAX_SOURCE_BYTES } from '../../src/corpus/import/source.js'
 import { loadCorpus } from '../../src/corpus/load-corpus.js'
 import { FIXTURES, fixture } from '../corpus/import/fixtures.js'
 import { startFixtureServer } from '../corpus/import/http-fixture-server.js'
 import { doublageReport } from '../corpus/import/two-column-pdf.js'
+import { copyFixtureCorpus } from '../helpers/corpus.js'
 
-async function corpusCopy(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-add-'))
-  await cp(DEFAULT_CORPUS_DIR, dir, { recursive: true })
-  return dir
-}
+const corpusCopy = () => copyFixtureCorpus('ia-cinema-add-')
 
 /** Every file of a folder with its content: what "nothing was written" is checked against. */
 async function snapshot(dir: string): Promise<Record<string, string>> {

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { cp, mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { copyFixtureCorpus, FIXTURE_CORPUS_DIR } from '../../helpers/corpus.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx')
@@ -12,7 +12,7 @@ function ask(args: string[], input?: string, env: Record<string, string> = {}) {
   return spawnSync(tsx, ['src/adapters/cli/ask.ts', ...args], {
     cwd: root,
     input,
-    env: { ...process.env, ...env },
+    env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS_DIR, ...env },
     encoding: 'utf8',
     timeout: 60_000,
   })
@@ -36,8 +36,7 @@ describe('npm run ask', () => {
 
   it('reads stdin with "-": exactly one line out per line in, hostile lines included, from CORPUS_DIR', async () => {
     // The corpus folder the bot reads, here with a second document: its answers name their own source.
-    const dir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-ask-corpus-'))
-    await cp(path.join(root, 'corpus'), dir, { recursive: true })
+    const dir = await copyFixtureCorpus('ia-cinema-ask-corpus-')
     await cp(path.join(root, 'tests', 'fixtures', 'corpus-second-document'), dir, { recursive: true })
     const lines = [
       'monteur',

@@ -7,12 +7,12 @@ import { type ConsoleOptions, runConsoleChat } from '../../../src/adapters/conso
 import { displayWidth } from '../../../src/adapters/console/wrap.js'
 import { decodeAction, encodeAction } from '../../../src/answers/actions.js'
 import type { Bot } from '../../../src/bot/bot.js'
-import { loadBot } from '../../../src/bot/load-bot.js'
 import type { CardImage, CardSource } from '../../../src/cards/card-renderer.js'
+import { projectBot } from '../../helpers/engine.js'
 
 let bot: Bot
 beforeAll(async () => {
-  bot = await loadBot()
+  bot = await projectBot()
 })
 
 function collect(output: PassThrough): () => string {
