@@ -1,13 +1,13 @@
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { words } from '../../scripts/import/corpus-vocabulary.js'
 import { CorpusError } from '../../src/corpus/errors.js'
-import { loadCorpus } from '../../src/corpus/load-corpus.js'
+import { loadCorpus, MAX_CORPUS_FILE_BYTES } from '../../src/corpus/load-corpus.js'
 import { splitSentences } from '../../src/corpus/sentences.js'
 import { SearchEngine } from '../../src/search/engine.js'
-import { copyFixtureCorpus, FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
+import { copyFixtureCorpus, FIXTURE_CORPUS_DIR, HAS_MKFIFO, mkfifo } from '../helpers/corpus.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
 const ARTICLE = 'ia-emploi-cinema-audiovisuel.md'
@@ -124,6 +124,50 @@ describe('corpus validation', () => {
     const dir3 = await corpusCopy()
     await writeFile(path.join(dir3, 'image.png'), 'x')
     expect((await loadError(dir3)).message).toMatch(/image\.png: file: unsupported/)
+  })
+
+  it.skipIf(!HAS_MKFIFO)('refuses a FIFO named *.md or thesaurus.yaml at once, naming it', async () => {
+    const dir = await corpusCopy()
+    // Read as a file, a FIFO waits for a writer: this test would never end.
+    mkfifo(path.join(dir, 'notes.md'))
+    const error = await loadError(dir)
+    expect(error.relativeTo(dir)).toBe(
+      'notes.md: file: not a regular file (a FIFO): only regular files are read',
+    )
+
+    const dir2 = await corpusCopy()
+    await rm(path.join(dir2, 'thesaurus.yaml'))
+    mkfifo(path.join(dir2, 'thesaurus.yaml'))
+    expect((await loadError(dir2)).relativeTo(dir2)).toMatch(
+      /^thesaurus\.yaml: file: not a regular file \(a FIFO\)/,
+    )
+  })
+
+  it('refuses a link to a device, a folder named *.md and a file over the size limit', async () => {
+    const dir = await corpusCopy()
+    await symlink('/dev/zero', path.join(dir, 'zero.md'))
+    expect((await loadError(dir)).relativeTo(dir)).toBe(
+      'zero.md: file: not a regular file (a character device): only regular files are read',
+    )
+
+    const dir2 = await corpusCopy()
+    await mkdir(path.join(dir2, 'chapitre.md'))
+    expect((await loadError(dir2)).relativeTo(dir2)).toMatch(
+      /^chapitre\.md: file: not a regular file \(a folder\)/,
+    )
+
+    const dir3 = await corpusCopy()
+    const huge = path.join(dir3, 'enorme.md')
+    await writeFile(huge, '')
+    await truncate(huge, MAX_CORPUS_FILE_BYTES + 1) // sparse: no 20 MB written
+    expect((await loadError(dir3)).relativeTo(dir3)).toBe('enorme.md: file: larger than 20 MB')
+  })
+
+  it('still reads a link to a regular file (the tests’ own corpus is made of them)', async () => {
+    const dir = await corpusCopy()
+    await rm(path.join(dir, ARTICLE))
+    await symlink(path.join(FIXTURE_CORPUS_DIR, ARTICLE), path.join(dir, ARTICLE))
+    expect((await loadCorpus(dir)).records.length).toBeGreaterThan(40)
   })
 
   it('refuses a malformed thesaurus, naming the field', async () => {

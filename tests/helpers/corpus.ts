@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { cp, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -21,4 +22,13 @@ export async function copyFixtureCorpus(prefix = 'ia-cinema-corpus-'): Promise<s
   const dir = await mkdtemp(path.join(tmpdir(), prefix))
   await cp(FIXTURE_CORPUS_DIR, dir, { recursive: true, dereference: true })
   return dir
+}
+
+/** Whether coreutils' mkfifo is there (Node has no mkfifo): tests that need a FIFO are skipped without it. */
+export const HAS_MKFIFO = spawnSync('mkfifo', ['--version']).status === 0
+
+/** Makes a FIFO (a named pipe) at `file`. */
+export function mkfifo(file: string): void {
+  const run = spawnSync('mkfifo', [file], { encoding: 'utf8' })
+  if (run.status !== 0) throw new Error(`mkfifo ${file}: ${run.stderr || run.error}`)
 }
