@@ -149,6 +149,46 @@ describe('npm run corpus:add', () => {
     expect(await snapshot(dir)).toEqual(before)
   })
 
+  it('refuses HTML nested or sized beyond any article in one line, before reading it', async () => {
+    const dir = await corpusCopy()
+    const before = await snapshot(dir)
+    const text = `<p>${'Un texte assez long pour compter comme un article, avec des mots. '.repeat(6)}</p>`
+    const page = (body: string) =>
+      `<html><head><title>Page</title></head><body><article><h1>Page</h1>${body}</article></body></html>`
+    const files = {
+      // 56 KB: ran over two minutes; deeper ran out of stack.
+      'profond.html': page(`${'<div>'.repeat(5_000)}${text}${'</div>'.repeat(5_000)}`),
+      'abime.html': page(`${'<section>'.repeat(200_000)}${text}`),
+      // Ran out of stack.
+      'plat.html': page(
+        Array.from({ length: 150_000 }, (_, i) => `<p>Paragraphe ${i} sur le montage.</p>`).join(''),
+      ),
+      'profond.md': `---\ntitle: Profond\n---\n${'<div>'.repeat(3_000)}${text}${'</div>'.repeat(3_000)}\n`,
+    }
+    const cases: Array<[string, RegExp]> = [
+      ['profond.html', /profond\.html: HTML nested 5,00\d levels deep \(at most 256/],
+      ['abime.html', /abime\.html: HTML nested 200,00\d levels deep/],
+      ['plat.html', /plat\.html: HTML of 150,00\d elements \(at most 100,000/],
+      ['profond.md', /profond\.md: HTML nested 3,000 levels deep/],
+    ]
+    for (const [name, message] of cases) {
+      const file = path.join(scratch, name)
+      await writeFile(file, files[name as keyof typeof files])
+      const { code, stdout, stderr } = await run(
+        dir,
+        file,
+        '--url',
+        'https://x.example/',
+        '--published',
+        '2025-01-01',
+      )
+      expect({ code, stdout }, name).toEqual({ code: 1, stdout: '' })
+      expect(stderr).toMatch(/^corpus:add: refused: [^\n]*\n$/)
+      expect(stderr).toMatch(message)
+    }
+    expect(await snapshot(dir)).toEqual(before)
+  })
+
   it('refuses to add to a corpus that is already invalid, and reports usage errors with exit 2', async () => {
     const dir = await corpusCopy()
     await writeFile(path.join(dir, 'casse.md'), '---\ntitle: Sans adresse\n---\nTexte.\n')

@@ -1,5 +1,6 @@
 import TurndownService from 'turndown'
 import type { Block } from './draft.js'
+import { checkHtmlShape } from './html-shape.js'
 
 /**
  * The article's HTML as headings and paragraphs of plain text. The corpus keeps the source's words only:
@@ -7,6 +8,7 @@ import type { Block } from './draft.js'
  * quoted paragraph is a paragraph of its own.
  */
 export function htmlToBlocks(html: string): Block[] {
+  checkHtmlShape(html)
   return markdownToBlocks(converter().turndown(html))
 }
 

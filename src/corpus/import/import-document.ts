@@ -6,6 +6,7 @@ import { type Draft, type SourceMetadata, wordCount } from './draft.js'
 import { findDuplicate } from './duplicates.js'
 import { ImportError } from './errors.js'
 import { htmlToDraft } from './html.js'
+import { HtmlShapeError } from './html-shape.js'
 import { markdownToDraft, textToDraft } from './markdown-text.js'
 import { pdfToDraft } from './pdf.js'
 import { renderDocument } from './render-document.js'
@@ -84,6 +85,16 @@ export async function importDocument(
 }
 
 async function toDraft(source: LoadedSource): Promise<Draft> {
+  try {
+    return await draftOf(source)
+  } catch (error) {
+    if (error instanceof HtmlShapeError)
+      throw new ImportError('IMPORT_UNSUPPORTED', `${source.label}: ${error.message}`)
+    throw error
+  }
+}
+
+async function draftOf(source: LoadedSource): Promise<Draft> {
   switch (source.kind) {
     case 'pdf':
       try {
