@@ -3,6 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSy
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { z } from 'zod'
+import { stripControls } from '../text/controls.js'
 import { chunkDocument } from './chunker.js'
 import { CorpusError } from './errors.js'
 import { parseSections, splitFrontMatter } from './markdown.js'
@@ -43,7 +44,8 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
 
   for (const name of names) {
     const file = path.join(directory, name)
-    const source = readSource(file)
+    // Control characters (a bell, an escape sequence, a bidirectional override) never reach a record.
+    const source = stripControls(readSource(file))
     hash.update(name).update('\0').update(source).update('\0')
     const wordList = WORD_LIST_FILE.exec(name)?.[1] as keyof typeof wordLists | undefined
     const questionsOf = QUESTIONS_FILE.exec(name)?.[1]

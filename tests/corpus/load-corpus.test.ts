@@ -241,6 +241,39 @@ describe('word lists (synonyms.*.yaml, glossary.*.yaml)', () => {
   })
 })
 
+describe('control characters in a corpus file', () => {
+  it('never reach a record, and French text and emoji stay as written', async () => {
+    const dir = await corpusCopy()
+    await writeFile(
+      path.join(dir, 'controle.md'),
+      [
+        '---',
+        'title: Contrôle',
+        'url: https://controle.example/',
+        'publisher: Exemple',
+        'language: fr',
+        'year: 2025',
+        '---',
+        '## Le son\u001b[2J',
+        '',
+        '« Le bruitage\u0007 reste\u00a0un artisanat\u202e », explique une bruiteuse 👩‍🎤.\r',
+        '',
+        'Les banques de sons\u009b1m\u200b grossissent chaque année.',
+      ].join('\n'),
+    )
+    const records = (await loadCorpus(dir)).records.filter((r) => r.documentId === 'controle')
+    expect(records.map((r) => [r.kind, r.section, r.text, r.speaker])).toEqual([
+      [
+        'quote',
+        ['Le son'],
+        '« Le bruitage reste\u00a0un artisanat », explique une bruiteuse 👩‍🎤.',
+        'une bruiteuse 👩‍🎤',
+      ],
+      ['passage', ['Le son'], 'Les banques de sons grossissent chaque année.', undefined],
+    ])
+  })
+})
+
 describe('a second document dropped into corpus/', () => {
   it('is loaded, chunked, indexed and searched with its own source', async () => {
     const dir = await corpusCopy()
