@@ -2,12 +2,13 @@ import { mkdtemp, readdir, readFile, truncate, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCorpusAdd } from '../../scripts/corpus-add/run.js'
+import { isCalendarDate, runCorpusAdd, USAGE } from '../../scripts/corpus-add/run.js'
 import { MAX_SOURCE_BYTES } from '../../src/corpus/import/source.js'
 import { loadCorpus } from '../../src/corpus/load-corpus.js'
 import { FIXTURES, fixture } from '../corpus/import/fixtures.js'
 import { startFixtureServer } from '../corpus/import/http-fixture-server.js'
 import { doublageReport } from '../corpus/import/two-column-pdf.js'
+import { CONTROL_CHARACTER } from '../helpers/controls.js'
 import { copyFixtureCorpus } from '../helpers/corpus.js'
 
 const corpusCopy = () => copyFixtureCorpus('ia-cinema-add-')
@@ -149,6 +150,40 @@ describe('npm run corpus:add', () => {
     expect(await snapshot(dir)).toEqual(before)
   })
 
+  it('leaves control characters out of the file and of what it prints, and French text and emoji in', async () => {
+    const dir = await corpusCopy()
+    const source = path.join(scratch, 'controle.md')
+    await writeFile(
+      source,
+      [
+        '---',
+        'title: "Le bruitage\u0007 à l’heure de l’IA \u202e🎬"',
+        'date: 2025-05-02',
+        'url: https://bruitage.example/ia',
+        '---',
+        '',
+        '## Le geste\u001b[2J du bruiteur',
+        '',
+        '« Un pas dans le gravier\u00a0raconte un personnage\u009b1m, aucune banque ne le sait », explique Jeanne\u200b Arvel, bruiteuse 👩‍🎤.',
+        '',
+        'Les banques de sons\u001b]0;titre\u0007 couvrent les portes, les froissements de tissu et les pas sur le bitume, mais pas le jeu d’un comédien qui hésite.',
+      ].join('\n'),
+    )
+    const { code, stdout, stderr } = await run(dir, source)
+    expect(code, stderr).toBe(0)
+    const written = await readFile(path.join(dir, 'le-bruitage-a-heure-de-ia.md'), 'utf8')
+    for (const text of [written, stdout]) expect(text).not.toMatch(CONTROL_CHARACTER)
+    expect(written).toContain('title: Le bruitage à l’heure de l’IA 🎬')
+    expect(written).toContain('## Le geste du bruiteur')
+    expect(written).toContain(
+      '« Un pas dans le gravier\u00a0raconte un personnage, aucune banque ne le sait », explique Jeanne Arvel, bruiteuse 👩‍🎤.',
+    )
+    const quote = (await loadCorpus(dir)).records.find(
+      (r) => r.documentId === 'le-bruitage-a-heure-de-ia' && r.kind === 'quote',
+    )
+    expect(quote?.speaker).toBe('Jeanne Arvel, bruiteuse 👩‍🎤')
+  })
+
   it('refuses HTML nested or sized beyond any article in one line, before reading it', async () => {
     const dir = await corpusCopy()
     const before = await snapshot(dir)
@@ -202,11 +237,35 @@ describe('npm run corpus:add', () => {
       [],
       ['a.html', 'b.html'],
       ['a.html', '--published', '14/03/2025'],
+      // Dates no calendar has.
+      ['a.html', '--published', '2025-99-99'],
+      ['a.html', '--published', '2025-02-30'],
+      ['a.html', '--published', '2023-02-29'],
       ['a.html', '--url', 'ftp://x'],
     ]) {
       const { code, stderr } = await run(dir, ...argv)
       expect(code, argv.join(' ')).toBe(2)
       expect(stderr).toMatch(/^corpus:add: .*\nusage: npm run corpus:add -- SOURCE/)
     }
+  })
+
+  it('answers --help with the usage line on stdout and exit 0, whatever else is on the line', async () => {
+    const dir = await corpusCopy()
+    for (const argv of [['--help'], ['-h'], ['page.html', '--help', '--bogus']]) {
+      const { code, stdout, stderr } = await run(dir, ...argv)
+      expect({ code, stderr }, argv.join(' ')).toEqual({ code: 0, stderr: '' })
+      expect(stdout).toBe(`${USAGE}\n`)
+    }
+  })
+
+  it('takes a real leap day', () => {
+    expect(['2024-02-29', '2025-12-31', '2025'].map(isCalendarDate)).toEqual([true, true, true])
+    expect(['2025-99-99', '2025-02-30', '2023-02-29', '2025-00-10', '25-01-01'].map(isCalendarDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ])
   })
 })
