@@ -6,6 +6,8 @@ import { MAX_QUERY_WORDS, type SearchEngine, type SearchOutcome } from '../src/s
 import type { Command, CommandContext } from './command.js'
 
 export const PAGE_SIZE = 3
+/** Unknown words of a question given close corpus words (a lookup each, a few milliseconds at most). */
+export const MAX_CLOSE_WORDS = 4
 
 /** The default command: the passages and quotes that answer a question, three at a time. */
 export const searchCommand: Command = {
@@ -55,7 +57,10 @@ function searchAnswer(
           ? 'Je ne connais que l’article : il ne dit rien de votre tournage, de votre équipe ni de votre planning.'
           : 'L’article ne parle pas de cela, ou pas avec ces mots. Essayez un métier, un outil ou un thème.',
     ]
-    const close = outcome.unknownWords.map((w) => engine.closeWords(w)).filter((w): w is string => Boolean(w))
+    const close = outcome.unknownWords
+      .slice(0, MAX_CLOSE_WORDS)
+      .map((w) => engine.closeWords(w))
+      .filter((w): w is string => Boolean(w))
     answer.suggestions = [...new Set([...close, ...jobNames(engine)])].slice(0, 12)
     if (notices.length > 0) answer.notice = notices.join(' ')
     return answer

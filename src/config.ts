@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { envSchema } from './config/env-schema.js'
+import { PROJECT_ROOT } from './config/project-root.js'
 import type { Config } from './config/types.js'
 
 /**
@@ -7,6 +9,7 @@ import type { Config } from './config/types.js'
  */
 
 export type { Env } from './config/env-schema.js'
+export { PROJECT_ROOT, projectRoot } from './config/project-root.js'
 export type * from './config/types.js'
 
 export class ConfigError extends Error {
@@ -59,7 +62,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
         : undefined,
     corpusDir: env.CORPUS_DIR,
     watchCorpus: env.CORPUS_WATCH === 'on',
-    dataDir: env.DATA_DIR ?? 'data',
+    // In the project's folder, as corpus/ is, wherever the process was started from.
+    dataDir: env.DATA_DIR ?? path.join(PROJECT_ROOT, 'data'),
     databaseUrl: env.DATABASE_URL,
     dataSalt: env.DATA_SALT,
     healthPort: env.HEALTH_PORT,

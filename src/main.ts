@@ -3,6 +3,7 @@
  * (Slack, Discord) with /healthz and the daily quote; with none, the console chat on stdin/stdout.
  */
 
+import path from 'node:path'
 import { runConsoleChat } from './adapters/console/console-chat.js'
 import type { AdapterHandle } from './bot/adapter.js'
 import type { Requester } from './bot/bot.js'
@@ -59,15 +60,16 @@ const hash = userHasher(opened.salt)
 const userKey = (requester: Requester) =>
   requester.userId ? hash(requester.platform, requester.userId) : undefined
 
-const holder = await EngineHolder.load(config.corpusDir ?? DEFAULT_CORPUS_DIR, logger).catch(
-  (error: unknown) => {
-    const message = error instanceof CorpusError ? error.message : `cannot load the corpus: ${String(error)}`
-    if (config.corpusDir !== undefined)
-      badSetting('CORPUS_DIR', `(${config.corpusDir}) cannot be used: ${message}`)
-    process.stderr.write(`${message}\n`)
-    process.exit(1)
-  },
-)
+const corpusDir = config.corpusDir ?? DEFAULT_CORPUS_DIR
+const holder = await EngineHolder.load(corpusDir, logger).catch((error: unknown) => {
+  // The file named relative to the folder, which the line names once.
+  const message =
+    error instanceof CorpusError ? error.relativeTo(corpusDir) : `cannot load the corpus: ${String(error)}`
+  if (config.corpusDir !== undefined)
+    badSetting('CORPUS_DIR', `(${config.corpusDir}) cannot be used: ${message}`)
+  process.stderr.write(`${path.relative(process.cwd(), corpusDir) || '.'}: ${message}\n`)
+  process.exit(1)
+})
 
 const bot = createBot(() => holder.engine, {
   store,

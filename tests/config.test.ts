@@ -1,5 +1,7 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../src/config.js'
+import { ROOT } from './helpers/start-process.js'
 
 const problems = (env: Record<string, string>) => {
   try {
@@ -16,7 +18,13 @@ describe('config', () => {
     const config = parseConfig({})
     expect(config.slack).toBeUndefined()
     expect(config.discord).toBeUndefined()
-    expect(config).toMatchObject({ port: 3000, logLevel: 'info', watchCorpus: true, dataDir: 'data' })
+    // The data folder is the project's, as corpus/ is, whatever the current directory.
+    expect(config).toMatchObject({
+      port: 3000,
+      logLevel: 'info',
+      watchCorpus: true,
+      dataDir: path.join(ROOT, 'data'),
+    })
   })
 
   it('reads empty variables (as .env.example ships them) as unset, never as 0', () => {

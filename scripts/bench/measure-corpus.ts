@@ -16,6 +16,7 @@ import { createBot } from '../../src/bot/create-bot.js'
 import { buildOnThisThread, type EngineBuilder, EngineHolder } from '../../src/bot/engine-holder.js'
 import { suggest } from '../../src/bot/suggest.js'
 import type { SearchEngine } from '../../src/search/engine.js'
+import { adversarialQuestions } from './adversarial.js'
 import { evalQuestions, neverSeenQuestions, vocabularyOf } from './questions.js'
 import { buildRaw, type RawIndex } from './raw-minisearch.js'
 import {
@@ -84,6 +85,8 @@ export interface CorpusFigures {
   >
   /** One call per keystroke of typed questions. */
   autocomplete: Timings
+  /** The whole search command on hostile questions (scripts/bench/adversarial.ts), per kind. */
+  adversarial: Array<{ kind: string } & Timings>
 }
 
 export interface MeasureOptions {
@@ -96,6 +99,8 @@ export interface MeasureOptions {
 const COLD_QUESTION = 'Quels métiers sont menacés par l’IA ?'
 const WARM_UP = 100
 const COMMAND_CALLS = 30
+/** Distinct hostile questions of each kind. */
+const ADVERSARIAL_PER_KIND = 20
 /** Questions timed on raw MiniSearch from 5,000 records on (see rawSample). */
 const RAW_SAMPLE_AT_SCALE = 100
 const RAW_WARM_UP = 20
@@ -159,6 +164,19 @@ async function measureReload(holder: EngineHolder) {
 
 function keystrokes(): string[] {
   return TYPED.flatMap((text) => Array.from({ length: text.length }, (_, i) => text.slice(0, i + 1)))
+}
+
+/** Each kind of hostile question, distinct ones, through the whole search command. */
+function adversarialTimings(context: CommandContext, vocabulary: string[], seed: number) {
+  const questions = adversarialQuestions(seededRandom(seed * 17 + 5), vocabulary, ADVERSARIAL_PER_KIND)
+  const kinds = [...new Set(questions.map((q) => q.kind))]
+  return kinds.map((kind) => ({
+    kind,
+    ...durations(
+      questions.filter((q) => q.kind === kind).map((q) => q.text),
+      (text) => searchCommand.run(text, context),
+    ),
+  }))
 }
 
 export async function measureCorpus(options: MeasureOptions): Promise<CorpusFigures> {
@@ -236,6 +254,7 @@ export async function measureCorpus(options: MeasureOptions): Promise<CorpusFigu
     rawNeverSeenQueries: durations(rawSample(setA ?? []), (q) => raw.search(q)),
     commands,
     autocomplete: durations(keystrokes(), (typed) => suggest(engine, typed)),
+    adversarial: adversarialTimings(context, vocabulary, options.seed),
   }
   return { ...figures, loadAverage: { start: loadAverageAtStart, end: loadavg() } }
 }

@@ -88,6 +88,11 @@ export function details(f: CorpusFigures): string {
     `  raw MiniSearch (fuzzy 0.2 + prefix), never-seen: ${timingsLine(f.rawNeverSeenQueries)}`,
     `  commands per call, CPU (answer cache bypassed; < 1 ms is the aim): ${commands.join('; ')}`,
     `  autocomplete per keystroke: ${timingsLine(f.autocomplete)}`,
+    `  hostile questions, whole search command, ${f.adversarial[0]?.cpu.count ?? 0} distinct per kind (CPU p50 / max; wall max):`,
+    ...f.adversarial.map(
+      (a) =>
+        `    ${a.kind.padEnd(38)} ${duration(a.cpu.p50).padStart(8)} / ${duration(a.cpu.max).padStart(8)}; ${duration(a.wall.max).padStart(8)}`,
+    ),
   ].join('\n')
 }
 

@@ -7,6 +7,7 @@ import { writeDocument } from '../../src/corpus/import/write-document.js'
 import { loadCorpus } from '../../src/corpus/load-corpus.js'
 import type { Corpus } from '../../src/corpus/types.js'
 import { SearchEngine } from '../../src/search/engine.js'
+import { stripControls } from '../../src/text/controls.js'
 import { formatSummary } from './print-summary.js'
 import { unknownWords } from './unknown-words.js'
 
@@ -28,6 +29,11 @@ export interface RunOptions {
  * error. A refusal is one line on stderr, and nothing is written.
  */
 export async function runCorpusAdd(argv: string[], options: RunOptions): Promise<number> {
+  // Asked for help, the usage line and nothing else, whatever else is on the line.
+  if (argv.includes('--help') || argv.includes('-h')) {
+    options.stdout(`${USAGE}\n`)
+    return 0
+  }
   let parsed: ReturnType<typeof parseArguments>
   try {
     parsed = parseArguments(argv)
@@ -43,11 +49,12 @@ export async function runCorpusAdd(argv: string[], options: RunOptions): Promise
     const imported = await importDocument(loaded, { ...flags, note: `le ${day}` }, corpus?.documents ?? [])
     const unknown = corpus ? unknownWords(SearchEngine.build(corpus), imported.records) : undefined
     const written = dryRun ? undefined : await writeDocument(options.corpusDir, imported.id, imported.text)
-    options.stdout(formatSummary(imported, written, unknown))
+    options.stdout(stripControls(formatSummary(imported, written, unknown)))
     return 0
   } catch (error) {
     if (!(error instanceof ImportError)) throw error
-    options.stderr(`corpus:add: refused: ${error.message}\n`)
+    // One line for a terminal: a source's name may hold control characters too.
+    options.stderr(`corpus:add: refused: ${stripControls(error.message).replace(/\n/g, ' ')}\n`)
     return 1
   }
 }
@@ -68,6 +75,16 @@ async function existingCorpus(directory: string): Promise<Corpus | undefined> {
   }
 }
 
+/** YYYY, or YYYY-MM-DD that names a day of the calendar (not 2025-99-99, not 2025-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/.exec(text)
+  if (!match) return false
+  if (match[2] === undefined) return true
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
 function parseArguments(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -86,8 +103,8 @@ function parseArguments(argv: string[]) {
   if (positionals.length !== 1) throw new Error('give exactly one SOURCE (a file or an http(s) URL)')
   if (values.url !== undefined && !/^https?:\/\/[^\s/]+/.test(values.url))
     throw new Error('--url must be an http(s) URL')
-  if (values.published !== undefined && !/^\d{4}(?:-\d{2}-\d{2})?$/.test(values.published))
-    throw new Error('--published must be a date as YYYY-MM-DD')
+  if (values.published !== undefined && !isCalendarDate(values.published))
+    throw new Error('--published must be a date as YYYY-MM-DD (or a year), one the calendar has')
   const language = values.language === undefined ? undefined : languageCode(values.language)
   if (values.language !== undefined && !language)
     throw new Error('--language must be a code such as fr or fr-FR')

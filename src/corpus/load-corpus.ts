@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { z } from 'zod'
+import { stripControls } from '../text/controls.js'
 import { chunkDocument } from './chunker.js'
 import { CorpusError } from './errors.js'
 import { parseSections, splitFrontMatter } from './markdown.js'
@@ -43,7 +44,8 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
 
   for (const name of names) {
     const file = path.join(directory, name)
-    const source = readSource(file)
+    // Control characters (a bell, an escape sequence, a bidirectional override) never reach a record.
+    const source = stripControls(readSource(file))
     hash.update(name).update('\0').update(source).update('\0')
     const wordList = WORD_LIST_FILE.exec(name)?.[1] as keyof typeof wordLists | undefined
     const questionsOf = QUESTIONS_FILE.exec(name)?.[1]
@@ -80,16 +82,67 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
+/** Larger than any document, thesaurus or word list: a file this size in the corpus folder is a mistake. */
+export const MAX_CORPUS_FILE_BYTES = 20 * 1024 * 1024
+// Opening a FIFO for reading waits for a writer unless it is opened non-blocking (no effect on a file).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+
 /**
  * A corpus file is small (a document, a word list): read at once, it costs less than the promise-based
- * read's handle and chunks, and the loop gets its turn after each file anyway.
+ * read's handle and chunks, and the loop gets its turn after each file anyway. Only a regular file is read,
+ * at most MAX_CORPUS_FILE_BYTES of it: a FIFO named `notes.md` would wait for a writer forever, a link to
+ * /dev/zero would never end, and either would hold the whole process (a start, or a reload while serving).
+ * The kind is checked before opening (a device may act on open) and again on the open file (it may have
+ * been replaced in between).
  */
 function readSource(file: string): string {
+  let fd: number
   try {
-    return readFileSync(file, 'utf8')
-  } catch {
+    refuseSpecial(file, statSync(file))
+    fd = openSync(file, OPEN_FLAGS)
+  } catch (error) {
+    if (error instanceof CorpusError) throw error
     throw new CorpusError(file, 'file', 'cannot be read')
   }
+  try {
+    const stats = fstatSync(fd)
+    refuseSpecial(file, stats)
+    // One byte more than the limit tells a file that grew past it since fstat.
+    const buffer = Buffer.allocUnsafe(Math.min(stats.size, MAX_CORPUS_FILE_BYTES) + 1)
+    let length = 0
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) {
+      read = readSync(fd, buffer, length, buffer.length - length, null)
+    }
+    if (length > MAX_CORPUS_FILE_BYTES) throw tooLarge(file)
+    return buffer.toString('utf8', 0, length)
+  } catch (error) {
+    if (error instanceof CorpusError) throw error
+    throw new CorpusError(file, 'file', 'cannot be read')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function refuseSpecial(file: string, stats: Stats): void {
+  if (!stats.isFile()) {
+    const kind = stats.isFIFO()
+      ? 'a FIFO'
+      : stats.isCharacterDevice()
+        ? 'a character device'
+        : stats.isBlockDevice()
+          ? 'a block device'
+          : stats.isSocket()
+            ? 'a socket'
+            : stats.isDirectory()
+              ? 'a folder'
+              : 'not a file'
+    throw new CorpusError(file, 'file', `not a regular file (${kind}): only regular files are read`)
+  }
+  if (stats.size > MAX_CORPUS_FILE_BYTES) throw tooLarge(file)
+}
+
+function tooLarge(file: string): CorpusError {
+  return new CorpusError(file, 'file', `larger than ${MAX_CORPUS_FILE_BYTES / 1024 / 1024} MB`)
 }
 
 function emptyLinks(): WordLinks {

@@ -17,6 +17,9 @@ const CLOSING_QUOTES = new Set([0xbb, 0x201d]) // » ”
 const STRAIGHT_QUOTE = 0x22
 // What may start the next sentence: a capital, a digit, an opening quotation mark.
 const SENTENCE_START = /[\p{Lu}\p{N}«"“]/u
+// The word a full stop ends, when it abbreviates rather than ends: an initial (« S. Solé », « J.-P. Jeunet »,
+// « M. Dupont ») or a title before a name (« Dr. », « Mme. »). Followed by a capital, it starts no sentence.
+const ABBREVIATION = /(?:^|[^\p{L}\p{N}])(?:\p{Lu}|Dr|Pr|Me|Mgr|Mme|Mmes|Mlle|Mlles|MM|St|Ste)$/u
 
 export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = []
@@ -40,6 +43,13 @@ export function splitSentences(paragraph: string): string[] {
     while (next < paragraph.length && /\s/.test(paragraph[next] as string)) next++
     if (next === end && next < paragraph.length) continue // "Largo.ai": no space, not an end
     if (next < paragraph.length && !SENTENCE_START.test(paragraph[next] as string)) continue
+    if (
+      end === i + 1 &&
+      code === 0x2e &&
+      next < paragraph.length &&
+      ABBREVIATION.test(paragraph.slice(begin, i))
+    )
+      continue
     const sentence = paragraph.slice(begin, end).trim()
     if (sentence) sentences.push(sentence)
     begin = next
@@ -77,8 +87,17 @@ const BEFORE_COMME = new RegExp(
   `(?:^|[,.;]\\s*)Comme\\s+(?:le\\s+|l['’])?(?:${SPEECH_VERBS})\\s+(.+?)\\s*:\\s*$`,
   'u',
 )
-const BEFORE_SUBJECT = new RegExp(`(?:^|[,.;]\\s*)([^,.;:]+?)\\s+(?:${SPEECH_VERBS})\\s*:\\s*$`, 'u')
-const NAMED_PERSON = /\b(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+)/gu
+// An initial: « S. », « J.-P. ». A full stop after one is not the end of a clause.
+const INITIAL = String.raw`\p{Lu}\.(?:-\p{Lu}\.)?`
+const BEFORE_SUBJECT = new RegExp(
+  `(?:^|[,;]\\s*|(?<!(?:^|[^\\p{L}])\\p{Lu})\\.\\s*)((?:${INITIAL}\\s*)?[^,.;:]+?)\\s+(?:${SPEECH_VERBS})\\s*:\\s*$`,
+  'u',
+)
+// « Hayao Miyazaki », « S. Solé », « J.-P. Jeunet »: a name of two capitalised words, or an initial and one.
+const NAMED_PERSON = new RegExp(
+  `(?<![\\p{L}\\p{N}.-])((?:${INITIAL}\\s*|\\p{Lu}\\p{Ll}+\\s+)\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)*)`,
+  'gu',
+)
 
 /**
  * Who says a quotation, as the article puts it. `previousSpeaker` resolves "insiste-t-il" and quotations

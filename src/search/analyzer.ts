@@ -43,8 +43,10 @@ export interface AnalyzedToken {
   inPhrase?: boolean
 }
 
-// Words, with inner apostrophes, hyphens and dots (l'IA, sous-titrage, Largo.ai).
-const WORD = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu
+// Words, with inner apostrophes, hyphens and dots (l'IA, sous-titrage, Largo.ai), of at most 8 parts: a
+// longer chain (a pasted path, « a-a-a-… ») is read as several words, so that no word yields more terms
+// than a few and the question's word limit counts its parts.
+const WORD = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+){0,7}/gu
 const WORD_STEP = new RegExp(WORD.source, 'gu')
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(.+)$/
 const MAX_PHRASE = 4

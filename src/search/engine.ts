@@ -18,7 +18,7 @@ import { type QueryTerm, QuestionReader, type Reading } from './question.js'
 import { rankWithMiniSearch } from './rank-minisearch.js'
 import { PostingsRanker, type Ranking, type RankQuery } from './rank-postings.js'
 import { weigh } from './relevance.js'
-import type { SpellingCorrector } from './spelling.js'
+import type { SpellingCorrector, SpellingWork } from './spelling.js'
 import { decodeState, encodeState, type SearchState } from './state.js'
 import { type UnknownKind, UnknownWordJudge } from './unknown-words.js'
 import type { Vocabulary } from './vocabulary.js'
@@ -305,9 +305,19 @@ export class SearchEngine {
     return this.vocabulary.knows(term)
   }
 
+  /**
+   * What spelling correction has cost on this engine so far (radix-tree lookups, edit-distance cells):
+   * bounded per question whatever its words (tests/search/bounded-work.test.ts).
+   */
+  spellingWork(): SpellingWork {
+    return { ...this.corrector.work }
+  }
+
   /** Words of the corpus close to a word (for "did you mean" suggestions). */
   closeWords(word: string): string | undefined {
     const folded = fold(normalizeText(word))
+    // As for corrections, only words of letters: a code, a path or a number has no close word.
+    if (!/^\p{L}+$/u.test(folded)) return undefined
     return this.corrector.correct(folded, Math.min(3, Math.max(1, Math.floor(folded.length / 3))))
   }
 }

@@ -14,6 +14,11 @@ export const MAX_QUERY_WORDS = 32
 /** Characters of a question that are read. */
 export const MAX_QUERY_CHARS = 2_000
 /**
+ * Words of a question the spelling corrector looks up (each lookup costs up to a few milliseconds): a
+ * question with more typos than this is not a question, and must not hold the event loop for everyone.
+ */
+export const MAX_CORRECTED_WORDS = 8
+/**
  * How much a term counts when the question did not use the article's own word: an imported synonym
  * (« boulot » → travail) or an English word through the glossary. The hand-written thesaurus maps words to
  * one concept on both sides and counts fully.
@@ -145,6 +150,7 @@ export class QuestionReader {
 
     const words: ContentWord[] = []
     const corrections: Reading['corrections'] = []
+    const lookups = { left: MAX_CORRECTED_WORDS }
     tokens.forEach((token, index) => {
       if (framing.has(index) || token.terms.length === 0) return
       if (words.length >= MAX_QUERY_WORDS) {
@@ -157,7 +163,7 @@ export class QuestionReader {
         self: selfPositions.has(index),
         context: isContext(index),
       }
-      const corrected = this.correction(token)
+      const corrected = this.correction(token, lookups)
       if (corrected) {
         word.corrected = corrected
         corrections.push({ from: token.surface, to: corrected })
@@ -258,12 +264,14 @@ export class QuestionReader {
   }
 
   /** The corpus word a misspelt word stands for, unless a dictionary knows the word as written. */
-  private correction(token: AnalyzedToken): string | undefined {
+  private correction(token: AnalyzedToken, lookups: { left: number }): string | undefined {
     const folded = fold(token.surface)
     if (token.terms.every((t) => this.vocabulary.knows(t))) return undefined
     if (this.vocabulary.wordFrequency.has(folded) || /\d/.test(folded)) return undefined
     if (!/^[\p{L}]+$/u.test(folded) || this.knownWords.has(folded)) return undefined
     if (this.synonyms.has(folded) || this.glossary.has(folded)) return undefined
+    if (lookups.left <= 0) return undefined
+    lookups.left--
     return this.corrector.correct(folded)
   }
 

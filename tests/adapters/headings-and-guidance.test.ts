@@ -8,13 +8,13 @@ import * as discord from '../../src/adapters/discord/render-message.js'
 import * as slack from '../../src/adapters/slack/render-blocks.js'
 import type { Answer, AnswerItem } from '../../src/answers/answer.js'
 import type { Bot, Requester } from '../../src/bot/bot.js'
-import { loadBot } from '../../src/bot/load-bot.js'
+import { projectBot } from '../helpers/engine.js'
 
 let bot: Bot
 let monteur: Answer
 let editors: AnswerItem
 beforeAll(async () => {
-  bot = await loadBot()
+  bot = await projectBot()
   monteur = await bot.ask('monteur', { platform: 'slack' })
   const item = monteur.items.find((i) => i.text.startsWith('Les monteurs vidéo (juniors) Les logiciels'))
   if (!item) throw new Error('the editors’ passage is not in the answer')

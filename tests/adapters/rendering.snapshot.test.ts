@@ -11,11 +11,10 @@ import * as discord from '../../src/adapters/discord/render-message.js'
 import * as slack from '../../src/adapters/slack/render-blocks.js'
 import type { Answer } from '../../src/answers/answer.js'
 import type { ActionOutcome, Bot, Requester } from '../../src/bot/bot.js'
-import { loadBot } from '../../src/bot/load-bot.js'
 import { cardAltText, cardFileName } from '../../src/cards/content.js'
 import type { SearchEngine } from '../../src/search/engine.js'
 import type { Store } from '../../src/storage/store.js'
-import { projectEngine } from '../helpers/engine.js'
+import { projectBot, projectEngine } from '../helpers/engine.js'
 
 const QUESTIONS = [
   'monteur',
@@ -111,7 +110,7 @@ function outcomeRendering(outcome: ActionOutcome) {
 }
 
 beforeAll(async () => {
-  bot = await loadBot({ random: seeded(), store: quietStore, userKey: () => 'u' })
+  bot = await projectBot({ random: seeded(), store: quietStore, userKey: () => 'u' })
   engine = await projectEngine()
 })
 

@@ -1,9 +1,10 @@
 import { once } from 'node:events'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { copyFixtureCorpus, HAS_MKFIFO, mkfifo } from '../helpers/corpus.js'
 import { FakeDiscord } from '../helpers/fake-discord.js'
 import { freePort, startMain } from '../helpers/start-process.js'
 
@@ -22,7 +23,7 @@ function ownLines(output: string): string[] {
  * token Slack refuses and a port already taken: tests/adapters/slack/start-errors.test.ts.)
  */
 describe('npm start with a setting that cannot work', () => {
-  it('names the variable in one line and exits 1: corpus and data folders, Discord token and port', async () => {
+  it('names the variable in one line and exits 1: corpus and data folders, corpus files, Discord token and port', async () => {
     const discord = await FakeDiscord.start()
     discord.failures.push({
       match: (request) => request.path === '/gateway/bot',
@@ -59,6 +60,25 @@ describe('npm start with a setting that cannot work', () => {
         line: new RegExp(`^config: DISCORD_HTTP_PORT ${takenPort} is already in use$`),
       },
     ]
+    // A FIFO or a link to /dev/zero named *.md used to hold start-up for good, silently.
+    const withZero = await copyFixtureCorpus()
+    symlinkSync('/dev/zero', path.join(withZero, 'zero.md'))
+    cases.push({
+      env: { CORPUS_DIR: withZero },
+      line: new RegExp(
+        `^config: CORPUS_DIR \\(${withZero}\\) cannot be used: zero\\.md: file: not a regular file \\(a character device\\)`,
+      ),
+    })
+    if (HAS_MKFIFO) {
+      const withFifo = await copyFixtureCorpus()
+      mkfifo(path.join(withFifo, 'notes.md'))
+      cases.push({
+        env: { CORPUS_DIR: withFifo },
+        line: new RegExp(
+          `^config: CORPUS_DIR \\(${withFifo}\\) cannot be used: notes\\.md: file: not a regular file \\(a FIFO\\)`,
+        ),
+      })
+    }
     // An endless mkdir loop under /proc used to hang start-up for good.
     if (existsSync('/proc/self'))
       cases.push({

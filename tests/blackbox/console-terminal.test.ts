@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it, type TestContext } from 'vitest'
+import { FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 import { freePort, ROOT } from '../helpers/start-process.js'
 
 const scriptVersion = spawnSync('script', ['--version'], { encoding: 'utf8' })
@@ -46,6 +47,7 @@ const env = (extra: Record<string, string>) => ({
   HOME: process.env.HOME ?? tmpdir(),
   LOG_LEVEL: 'warn',
   DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ia-cinema-console-')),
+  CORPUS_DIR: FIXTURE_CORPUS_DIR,
   ...extra,
 })
 

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 import { ROOT } from '../helpers/start-process.js'
 
 /** `echo … | npm start` with no token: the console chat answers every piped line, then exits 0. */
@@ -14,7 +15,11 @@ describe('npm start with no token (console chat)', () => {
       input: `${lines.join('\n')}\n`,
       encoding: 'utf8',
       timeout: 60_000,
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ia-cinema-console-')) },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ia-cinema-console-')),
+        CORPUS_DIR: FIXTURE_CORPUS_DIR,
+      },
     })
     expect(run.status).toBe(0)
     // Every line is answered: fair use limits shared channels, not one person piping questions.

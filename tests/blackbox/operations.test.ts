@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { cp, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { openSqlite } from '../../src/storage/sqlite-driver.js'
 import { DATABASE_FILE } from '../../src/storage/sqlite-store.js'
+import { copyFixtureCorpus, HAS_MKFIFO, mkfifo } from '../helpers/corpus.js'
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js'
 import { blockActionsPayload, SIGNING_SECRET, SlackSender } from '../helpers/fake-slack-requests.js'
 import { keepAliveLoop } from '../helpers/keep-alive.js'
@@ -59,8 +59,7 @@ describe('npm start in operation (Slack HTTP mode)', () => {
 
   beforeAll(async () => {
     slack = await startFakeSlack()
-    corpusDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-live-corpus-'))
-    await cp(DEFAULT_CORPUS_DIR, corpusDir, { recursive: true })
+    corpusDir = await copyFixtureCorpus('ia-cinema-live-corpus-')
     dataDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-live-data-'))
     port = await freePort()
     healthPort = await freePort()
@@ -161,7 +160,43 @@ describe('npm start in operation (Slack HTTP mode)', () => {
     )
   })
 
+  it('keeps serving when a link to /dev/zero or a FIFO named *.md lands in the corpus folder, and says which', async () => {
+    const before = await healthz()
+    const reloadError = async (name: string) =>
+      eventually(async () => {
+        const report = await healthz()
+        return report.corpus.lastReloadError?.message.startsWith(name) ? report : undefined
+      })
+    // Read as files, each held the event loop for good: no answer, no /healthz, 4 GB for /dev/zero.
+    const zero = path.join(corpusDir, 'zero.md')
+    await symlink('/dev/zero', zero)
+    const report = await reloadError('zero.md')
+    expect(report.corpus.version).toBe(before.corpus.version)
+    expect(report.corpus.lastReloadError?.message).toBe(
+      'zero.md: file: not a regular file (a character device): only regular files are read',
+    )
+    expect(await ask('monteur')).toContain('Les logiciels d’IA automatisent le montage de base')
+    await rm(zero)
+    if (HAS_MKFIFO) {
+      const fifo = path.join(corpusDir, 'notes.md')
+      mkfifo(fifo)
+      await reloadError('notes.md')
+      expect(await ask('monteur')).toContain('Les logiciels d’IA automatisent le montage de base')
+      await rm(fifo)
+    }
+    // The folder as it was: the next reload succeeds and clears the error.
+    await eventually(async () => ((await healthz()).corpus.lastReloadError ? undefined : true))
+    expect(
+      bot
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('corpus reload failed') && line.includes('not a regular file'))
+        .length,
+    ).toBeGreaterThanOrEqual(1)
+  })
+
   it('serves an edited corpus at once, keeps the old one on a broken edit, and /healthz tells the version', async () => {
+    const logStart = bot.output().length
     const before = await healthz()
     expect(before.status).toBe('ok')
     expect(before.index.records).toBeGreaterThan(40)
@@ -191,6 +226,7 @@ describe('npm start in operation (Slack HTTP mode)', () => {
     expect(await ask('dronistes')).toContain('Les dronistes confient leurs plans')
     const failures = bot
       .output()
+      .slice(logStart)
       .split('\n')
       .filter((line) => line.includes('corpus reload failed'))
     expect(failures).toHaveLength(1)

@@ -3,7 +3,7 @@ import { decodeAction, encodeAction, MAX_ACTION_ID_LENGTH } from '../../src/answ
 import type { Answer } from '../../src/answers/answer.js'
 import type { Bot, Requester } from '../../src/bot/bot.js'
 import { createBot } from '../../src/bot/create-bot.js'
-import { loadBot } from '../../src/bot/load-bot.js'
+import { projectBot } from '../helpers/engine.js'
 
 const requester: Requester = { platform: 'console', userId: 'U1' }
 let bot: Bot
@@ -14,7 +14,7 @@ beforeAll(async () => {
     seed = (seed * 16807) % 2147483647
     return seed / 2147483647
   }
-  bot = await loadBot({ random })
+  bot = await projectBot({ random })
 })
 
 const action = (answer: Answer, kind: string) => answer.actions.find((a) => a.kind === kind)

@@ -1,19 +1,17 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
 import { createBot } from '../../src/bot/create-bot.js'
 import { type EngineBuilder, EngineHolder } from '../../src/bot/engine-holder.js'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { SearchEngine } from '../../src/search/engine.js'
+import { copyFixtureCorpus } from '../helpers/corpus.js'
 
 const ARTICLE = 'ia-emploi-cinema-audiovisuel.md'
 
 describe('EngineHolder', () => {
   it('swaps in a valid edit, and keeps serving the old corpus after an invalid one, logging one line', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-holder-'))
-    await cp(DEFAULT_CORPUS_DIR, dir, { recursive: true })
+    const dir = await copyFixtureCorpus('ia-cinema-holder-')
     const lines: string[] = []
     const holder = await EngineHolder.load(
       dir,
@@ -74,8 +72,7 @@ describe('EngineHolder reloads', () => {
   }
 
   it('serves the old corpus while the new one builds, and makes one more reload of any asked meanwhile', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-holder-'))
-    await cp(DEFAULT_CORPUS_DIR, dir, { recursive: true })
+    const dir = await copyFixtureCorpus('ia-cinema-holder-')
     const builder = controlledBuilder()
     const holder = await EngineHolder.load(dir, pino({ level: 'silent' }), { build: builder.build })
     const bot = createBot(() => holder.engine)

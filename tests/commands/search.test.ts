@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Bot, Requester } from '../../src/bot/bot.js'
-import { loadBot } from '../../src/bot/load-bot.js'
+import { projectBot } from '../helpers/engine.js'
 
 const requester: Requester = { platform: 'console', userId: 'U1' }
 let bot: Bot
 beforeAll(async () => {
-  bot = await loadBot()
+  bot = await projectBot()
 })
 
 describe('the search command answers people, honestly', () => {

@@ -1,15 +1,14 @@
-import { cp, mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Answer } from '../../src/answers/answer.js'
 import type { Requester } from '../../src/bot/bot.js'
 import { createBot } from '../../src/bot/create-bot.js'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { prepareEngine } from '../../src/bot/prepare-engine.js'
 import { loadCorpus } from '../../src/corpus/load-corpus.js'
 import { SearchEngine } from '../../src/search/engine.js'
+import { copyFixtureCorpus } from '../helpers/corpus.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
 const ARTICLE = 'ia-emploi-cinema-audiovisuel'
@@ -18,8 +17,7 @@ const requester: Requester = { platform: 'console', userId: 'U1' }
 
 let engine: SearchEngine
 beforeAll(async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-two-documents-'))
-  await cp(DEFAULT_CORPUS_DIR, dir, { recursive: true })
+  const dir = await copyFixtureCorpus('ia-cinema-two-documents-')
   await cp(path.join(fixtures, 'corpus-second-document'), dir, { recursive: true })
   engine = SearchEngine.build(await loadCorpus(dir))
   await prepareEngine(engine)

@@ -1,23 +1,18 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { words } from '../../scripts/import/corpus-vocabulary.js'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { CorpusError } from '../../src/corpus/errors.js'
-import { loadCorpus } from '../../src/corpus/load-corpus.js'
+import { loadCorpus, MAX_CORPUS_FILE_BYTES } from '../../src/corpus/load-corpus.js'
 import { splitSentences } from '../../src/corpus/sentences.js'
 import { SearchEngine } from '../../src/search/engine.js'
+import { copyFixtureCorpus, FIXTURE_CORPUS_DIR, HAS_MKFIFO, mkfifo } from '../helpers/corpus.js'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
 const ARTICLE = 'ia-emploi-cinema-audiovisuel.md'
 
-async function corpusCopy(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-corpus-'))
-  await cp(DEFAULT_CORPUS_DIR, dir, { recursive: true })
-  return dir
-}
+const corpusCopy = () => copyFixtureCorpus()
 
 async function loadError(dir: string): Promise<CorpusError> {
   const error = await loadCorpus(dir).catch((e: unknown) => e)
@@ -26,8 +21,8 @@ async function loadError(dir: string): Promise<CorpusError> {
 }
 
 describe('the project corpus', async () => {
-  const corpus = await loadCorpus(DEFAULT_CORPUS_DIR)
-  const source = await readFile(path.join(DEFAULT_CORPUS_DIR, ARTICLE), 'utf8')
+  const corpus = await loadCorpus(FIXTURE_CORPUS_DIR)
+  const source = await readFile(path.join(FIXTURE_CORPUS_DIR, ARTICLE), 'utf8')
 
   it('carries the article with its front matter', () => {
     const [document] = corpus.documents
@@ -82,7 +77,7 @@ describe('the project corpus', async () => {
   })
 
   it('gives stable ids', async () => {
-    const again = await loadCorpus(DEFAULT_CORPUS_DIR)
+    const again = await loadCorpus(FIXTURE_CORPUS_DIR)
     expect(again.records.map((r) => r.id)).toEqual(corpus.records.map((r) => r.id))
     expect(new Set(corpus.records.map((r) => r.id)).size).toBe(corpus.records.length)
   })
@@ -139,6 +134,50 @@ describe('corpus validation', () => {
     const dir3 = await corpusCopy()
     await writeFile(path.join(dir3, 'image.png'), 'x')
     expect((await loadError(dir3)).message).toMatch(/image\.png: file: unsupported/)
+  })
+
+  it.skipIf(!HAS_MKFIFO)('refuses a FIFO named *.md or thesaurus.yaml at once, naming it', async () => {
+    const dir = await corpusCopy()
+    // Read as a file, a FIFO waits for a writer: this test would never end.
+    mkfifo(path.join(dir, 'notes.md'))
+    const error = await loadError(dir)
+    expect(error.relativeTo(dir)).toBe(
+      'notes.md: file: not a regular file (a FIFO): only regular files are read',
+    )
+
+    const dir2 = await corpusCopy()
+    await rm(path.join(dir2, 'thesaurus.yaml'))
+    mkfifo(path.join(dir2, 'thesaurus.yaml'))
+    expect((await loadError(dir2)).relativeTo(dir2)).toMatch(
+      /^thesaurus\.yaml: file: not a regular file \(a FIFO\)/,
+    )
+  })
+
+  it('refuses a link to a device, a folder named *.md and a file over the size limit', async () => {
+    const dir = await corpusCopy()
+    await symlink('/dev/zero', path.join(dir, 'zero.md'))
+    expect((await loadError(dir)).relativeTo(dir)).toBe(
+      'zero.md: file: not a regular file (a character device): only regular files are read',
+    )
+
+    const dir2 = await corpusCopy()
+    await mkdir(path.join(dir2, 'chapitre.md'))
+    expect((await loadError(dir2)).relativeTo(dir2)).toMatch(
+      /^chapitre\.md: file: not a regular file \(a folder\)/,
+    )
+
+    const dir3 = await corpusCopy()
+    const huge = path.join(dir3, 'enorme.md')
+    await writeFile(huge, '')
+    await truncate(huge, MAX_CORPUS_FILE_BYTES + 1) // sparse: no 20 MB written
+    expect((await loadError(dir3)).relativeTo(dir3)).toBe('enorme.md: file: larger than 20 MB')
+  })
+
+  it('still reads a link to a regular file (the tests’ own corpus is made of them)', async () => {
+    const dir = await corpusCopy()
+    await rm(path.join(dir, ARTICLE))
+    await symlink(path.join(FIXTURE_CORPUS_DIR, ARTICLE), path.join(dir, ARTICLE))
+    expect((await loadCorpus(dir)).records.length).toBeGreaterThan(40)
   })
 
   it('refuses a malformed thesaurus, naming the field', async () => {
@@ -209,6 +248,39 @@ describe('word lists (synonyms.*.yaml, glossary.*.yaml)', () => {
     const error = await loadError(dir2)
     expect(error.message).toMatch(/glossary\.en-fr\.yaml: field "entries\.editor"/)
     expect(error.message.split('\n')).toHaveLength(1)
+  })
+})
+
+describe('control characters in a corpus file', () => {
+  it('never reach a record, and French text and emoji stay as written', async () => {
+    const dir = await corpusCopy()
+    await writeFile(
+      path.join(dir, 'controle.md'),
+      [
+        '---',
+        'title: Contrôle',
+        'url: https://controle.example/',
+        'publisher: Exemple',
+        'language: fr',
+        'year: 2025',
+        '---',
+        '## Le son\u001b[2J',
+        '',
+        '« Le bruitage\u0007 reste\u00a0un artisanat\u202e », explique une bruiteuse 👩‍🎤.\r',
+        '',
+        'Les banques de sons\u009b1m\u200b grossissent chaque année.',
+      ].join('\n'),
+    )
+    const records = (await loadCorpus(dir)).records.filter((r) => r.documentId === 'controle')
+    expect(records.map((r) => [r.kind, r.section, r.text, r.speaker])).toEqual([
+      [
+        'quote',
+        ['Le son'],
+        '« Le bruitage reste\u00a0un artisanat », explique une bruiteuse 👩‍🎤.',
+        'une bruiteuse 👩‍🎤',
+      ],
+      ['passage', ['Le son'], 'Les banques de sons grossissent chaque année.', undefined],
+    ])
   })
 })
 

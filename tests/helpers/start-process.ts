@@ -4,6 +4,7 @@ import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { FIXTURE_CORPUS_DIR } from './corpus.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -73,7 +74,13 @@ export function startMain(env: Record<string, string>): RunningProcess {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ia-cinema-data-'))
   const child = spawn('npm', ['start'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
+      CORPUS_DIR: FIXTURE_CORPUS_DIR,
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   let output = ''

@@ -1,20 +1,17 @@
-import { cp, mkdtemp, readdir, readFile, truncate, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCorpusAdd } from '../../scripts/corpus-add/run.js'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
+import { isCalendarDate, runCorpusAdd, USAGE } from '../../scripts/corpus-add/run.js'
 import { MAX_SOURCE_BYTES } from '../../src/corpus/import/source.js'
 import { loadCorpus } from '../../src/corpus/load-corpus.js'
 import { FIXTURES, fixture } from '../corpus/import/fixtures.js'
 import { startFixtureServer } from '../corpus/import/http-fixture-server.js'
 import { doublageReport } from '../corpus/import/two-column-pdf.js'
+import { CONTROL_CHARACTER } from '../helpers/controls.js'
+import { copyFixtureCorpus } from '../helpers/corpus.js'
 
-async function corpusCopy(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-add-'))
-  await cp(DEFAULT_CORPUS_DIR, dir, { recursive: true })
-  return dir
-}
+const corpusCopy = () => copyFixtureCorpus('ia-cinema-add-')
 
 /** Every file of a folder with its content: what "nothing was written" is checked against. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -153,6 +150,80 @@ describe('npm run corpus:add', () => {
     expect(await snapshot(dir)).toEqual(before)
   })
 
+  it('leaves control characters out of the file and of what it prints, and French text and emoji in', async () => {
+    const dir = await corpusCopy()
+    const source = path.join(scratch, 'controle.md')
+    await writeFile(
+      source,
+      [
+        '---',
+        'title: "Le bruitage\u0007 à l’heure de l’IA \u202e🎬"',
+        'date: 2025-05-02',
+        'url: https://bruitage.example/ia',
+        '---',
+        '',
+        '## Le geste\u001b[2J du bruiteur',
+        '',
+        '« Un pas dans le gravier\u00a0raconte un personnage\u009b1m, aucune banque ne le sait », explique Jeanne\u200b Arvel, bruiteuse 👩‍🎤.',
+        '',
+        'Les banques de sons\u001b]0;titre\u0007 couvrent les portes, les froissements de tissu et les pas sur le bitume, mais pas le jeu d’un comédien qui hésite.',
+      ].join('\n'),
+    )
+    const { code, stdout, stderr } = await run(dir, source)
+    expect(code, stderr).toBe(0)
+    const written = await readFile(path.join(dir, 'le-bruitage-a-heure-de-ia.md'), 'utf8')
+    for (const text of [written, stdout]) expect(text).not.toMatch(CONTROL_CHARACTER)
+    expect(written).toContain('title: Le bruitage à l’heure de l’IA 🎬')
+    expect(written).toContain('## Le geste du bruiteur')
+    expect(written).toContain(
+      '« Un pas dans le gravier\u00a0raconte un personnage, aucune banque ne le sait », explique Jeanne Arvel, bruiteuse 👩‍🎤.',
+    )
+    const quote = (await loadCorpus(dir)).records.find(
+      (r) => r.documentId === 'le-bruitage-a-heure-de-ia' && r.kind === 'quote',
+    )
+    expect(quote?.speaker).toBe('Jeanne Arvel, bruiteuse 👩‍🎤')
+  })
+
+  it('refuses HTML nested or sized beyond any article in one line, before reading it', async () => {
+    const dir = await corpusCopy()
+    const before = await snapshot(dir)
+    const text = `<p>${'Un texte assez long pour compter comme un article, avec des mots. '.repeat(6)}</p>`
+    const page = (body: string) =>
+      `<html><head><title>Page</title></head><body><article><h1>Page</h1>${body}</article></body></html>`
+    const files = {
+      // 56 KB: ran over two minutes; deeper ran out of stack.
+      'profond.html': page(`${'<div>'.repeat(5_000)}${text}${'</div>'.repeat(5_000)}`),
+      'abime.html': page(`${'<section>'.repeat(200_000)}${text}`),
+      // Ran out of stack.
+      'plat.html': page(
+        Array.from({ length: 150_000 }, (_, i) => `<p>Paragraphe ${i} sur le montage.</p>`).join(''),
+      ),
+      'profond.md': `---\ntitle: Profond\n---\n${'<div>'.repeat(3_000)}${text}${'</div>'.repeat(3_000)}\n`,
+    }
+    const cases: Array<[string, RegExp]> = [
+      ['profond.html', /profond\.html: HTML nested 5,00\d levels deep \(at most 256/],
+      ['abime.html', /abime\.html: HTML nested 200,00\d levels deep/],
+      ['plat.html', /plat\.html: HTML of 150,00\d elements \(at most 100,000/],
+      ['profond.md', /profond\.md: HTML nested 3,000 levels deep/],
+    ]
+    for (const [name, message] of cases) {
+      const file = path.join(scratch, name)
+      await writeFile(file, files[name as keyof typeof files])
+      const { code, stdout, stderr } = await run(
+        dir,
+        file,
+        '--url',
+        'https://x.example/',
+        '--published',
+        '2025-01-01',
+      )
+      expect({ code, stdout }, name).toEqual({ code: 1, stdout: '' })
+      expect(stderr).toMatch(/^corpus:add: refused: [^\n]*\n$/)
+      expect(stderr).toMatch(message)
+    }
+    expect(await snapshot(dir)).toEqual(before)
+  })
+
   it('refuses to add to a corpus that is already invalid, and reports usage errors with exit 2', async () => {
     const dir = await corpusCopy()
     await writeFile(path.join(dir, 'casse.md'), '---\ntitle: Sans adresse\n---\nTexte.\n')
@@ -166,11 +237,35 @@ describe('npm run corpus:add', () => {
       [],
       ['a.html', 'b.html'],
       ['a.html', '--published', '14/03/2025'],
+      // Dates no calendar has.
+      ['a.html', '--published', '2025-99-99'],
+      ['a.html', '--published', '2025-02-30'],
+      ['a.html', '--published', '2023-02-29'],
       ['a.html', '--url', 'ftp://x'],
     ]) {
       const { code, stderr } = await run(dir, ...argv)
       expect(code, argv.join(' ')).toBe(2)
       expect(stderr).toMatch(/^corpus:add: .*\nusage: npm run corpus:add -- SOURCE/)
     }
+  })
+
+  it('answers --help with the usage line on stdout and exit 0, whatever else is on the line', async () => {
+    const dir = await corpusCopy()
+    for (const argv of [['--help'], ['-h'], ['page.html', '--help', '--bogus']]) {
+      const { code, stdout, stderr } = await run(dir, ...argv)
+      expect({ code, stderr }, argv.join(' ')).toEqual({ code: 0, stderr: '' })
+      expect(stdout).toBe(`${USAGE}\n`)
+    }
+  })
+
+  it('takes a real leap day', () => {
+    expect(['2024-02-29', '2025-12-31', '2025'].map(isCalendarDate)).toEqual([true, true, true])
+    expect(['2025-99-99', '2025-02-30', '2023-02-29', '2025-00-10', '25-01-01'].map(isCalendarDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ])
   })
 })

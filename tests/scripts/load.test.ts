@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -9,6 +10,7 @@ function runLoadScript(args: string[]): Promise<{ code: number | null; stdout: s
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/load.ts', ...args], {
       cwd: ROOT,
+      env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS_DIR },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''

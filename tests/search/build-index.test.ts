@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { loadCorpus } from '../../src/corpus/load-corpus.js'
 import { buildAsync, buildIndex, buildSync } from '../../src/search/build-index.js'
 import { SearchEngine } from '../../src/search/engine.js'
 import { loadKnownWords } from '../../src/text/known-words.js'
+import { FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 
 describe('buildIndex', () => {
   it('built in slices, lets the event loop run between them and indexes as the build in one go does', async () => {
-    const corpus = await loadCorpus(DEFAULT_CORPUS_DIR)
+    const corpus = await loadCorpus(FIXTURE_CORPUS_DIR)
     const knownWords = loadKnownWords()
     let turns = 0
     let ticking = true
@@ -37,7 +37,7 @@ describe('buildIndex', () => {
   })
 
   it('gives SearchEngine.buildAsync the same answers as SearchEngine.build', async () => {
-    const corpus = await loadCorpus(DEFAULT_CORPUS_DIR)
+    const corpus = await loadCorpus(FIXTURE_CORPUS_DIR)
     const [a, b] = [SearchEngine.build(corpus), await SearchEngine.buildAsync(corpus)]
     for (const question of ['monteur vidéo', 'doublage voix IA', 'quels métiers sont menacés ?']) {
       const [x, y] = [a.search(question), b.search(question)]

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../scripts/bench/synthetic-corpus.js'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { loadCorpus } from '../../src/corpus/load-corpus.js'
 import type { Corpus } from '../../src/corpus/types.js'
 import { SearchEngine } from '../../src/search/engine.js'
+import { FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 
 /**
  * Ranking over flat postings (rank-postings.ts) is a faster way to compute the same thing, not a ranking of
@@ -75,7 +75,7 @@ describe('ranking over postings', () => {
   })
 
   it('ranks every eval question exactly as MiniSearch’s search does, on the article', async () => {
-    const corpus = await loadCorpus(DEFAULT_CORPUS_DIR)
+    const corpus = await loadCorpus(FIXTURE_CORPUS_DIR)
     const asked = await questions()
     const { answered } = compare(corpus, asked)
     // Not vacuous: most of these questions are answered, so there are orders to compare.
@@ -85,7 +85,7 @@ describe('ranking over postings', () => {
   it('and on a corpus of several documents, where frequent terms hold hundreds of records', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'ia-cinema-postings-'))
     folders.push(folder)
-    await generateCorpus({ documents: 12, out: folder, seed: 3, from: DEFAULT_CORPUS_DIR })
+    await generateCorpus({ documents: 12, out: folder, seed: 3, from: FIXTURE_CORPUS_DIR })
     const corpus = await loadCorpus(folder)
     const asked = (await questions()).filter((_, i) => i % 3 === 0)
     const { answered } = compare(corpus, asked)

@@ -10,6 +10,7 @@ import {
 } from '../../src/storage/report-cli.js'
 import { openSqliteStore } from '../../src/storage/sqlite-store.js'
 import type { Report } from '../../src/storage/store.js'
+import { FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 import { ROOT, TSX, tempDirs } from './helpers.js'
 
 const dirs = tempDirs()
@@ -141,7 +142,12 @@ describe('runReport', () => {
 })
 
 function report(args: string[]) {
-  return spawnSync(TSX, ['scripts/report.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 })
+  return spawnSync(TSX, ['scripts/report.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, CORPUS_DIR: FIXTURE_CORPUS_DIR },
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
 }
 
 describe('npm run report', () => {

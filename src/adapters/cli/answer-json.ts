@@ -1,5 +1,6 @@
 import { toItem } from '../../answers/items.js'
 import type { SearchEngine } from '../../search/engine.js'
+import { terminalJson } from '../../text/controls.js'
 
 /** The CLI's JSON line for one query: the contract scripts and checks read (keep it stable). */
 export function answerJson(query: string, engine: SearchEngine, limit: number): string {
@@ -24,8 +25,7 @@ export function answerJson(query: string, engine: SearchEngine, limit: number): 
     ...(outcome.truncated ? ['question truncated'] : []),
     ...outcome.corrections.map((c) => `read "${c.from}" as "${c.to}"`),
   ]
-  // JSON.stringify leaves U+2028/U+2029 raw; line-based readers would see them as line ends.
-  return JSON.stringify({ query, results, total: outcome.total, ...(notes.length ? { notes } : {}) })
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
+  // JSON.stringify leaves U+2028/U+2029 raw (line-based readers would see them as line ends), and C1 and
+  // bidirectional controls (a terminal would act on them): they are written as \u escapes, same value.
+  return terminalJson({ query, results, total: outcome.total, ...(notes.length ? { notes } : {}) })
 }

@@ -5,13 +5,14 @@
  * A stable contract for scripts: JSON results carry each record's verbatim text, section and source.
  * Reads the corpus folder the bot reads (CORPUS_DIR, else the project's corpus/).
  */
-import type { AnswerItem } from '../../answers/answer.js'
+import { type AnswerItem, attribution } from '../../answers/answer.js'
 import { itemBody } from '../../answers/item-body.js'
 import { toItem } from '../../answers/items.js'
 import { configuredCorpusDir } from '../../bot/load-bot.js'
 import { CorpusError } from '../../corpus/errors.js'
 import { loadCorpus } from '../../corpus/load-corpus.js'
 import { SearchEngine } from '../../search/engine.js'
+import { stripControls } from '../../text/controls.js'
 import { answerJson } from './answer-json.js'
 
 const USAGE =
@@ -65,7 +66,9 @@ function toText(query: string, engine: SearchEngine, limit: number): string {
     .map((hit, i) => {
       const item: AnswerItem = toItem(engine, hit.record, outcome.terms)
       // The bracketed section path names a run-in heading: the text after it starts at its first sentence.
-      return `${i + 1}. [${item.section.join(' › ')}] ${itemBody(item).text}\n   ${item.link}`
+      // A quote says who speaks, when its sentence does not (« …, insiste-t-il »).
+      const speaker = attribution(item)
+      return `${i + 1}. [${item.section.join(' › ')}] ${itemBody(item).text}${speaker ? ` — ${speaker}` : ''}\n   ${item.link}`
     })
     .join('\n')
 }
@@ -110,7 +113,7 @@ async function main(): Promise<number> {
   if (options.query !== '-') {
     const out = options.json
       ? answerJson(options.query, engine, options.limit)
-      : toText(options.query, engine, options.limit)
+      : stripControls(toText(options.query, engine, options.limit))
     process.stdout.write(`${out}\n`)
     return 0
   }
@@ -120,7 +123,7 @@ async function main(): Promise<number> {
     try {
       out = options.json
         ? answerJson(line, engine, options.limit)
-        : toText(line, engine, options.limit).replace(/[\r\n\u2028\u2029]\s*/g, ' ')
+        : stripControls(toText(line, engine, options.limit)).replace(/[\r\n\u2028\u2029]\s*/g, ' ')
     } catch {
       out = options.json ? JSON.stringify({ query: line, results: [], error: 'internal error' }) : 'Erreur.'
     }
@@ -144,7 +147,7 @@ main().then(
       error instanceof CorpusError
         ? error.message
         : `ask failed: ${error instanceof Error ? error.message : String(error)}`
-    process.stderr.write(`${message.split('\n')[0]}\n`)
+    process.stderr.write(`${stripControls(message.split('\n')[0] ?? '')}\n`)
     process.exitCode = 1
   },
 )

@@ -10,12 +10,14 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { toItem } from '../../answers/items.js'
-import { DEFAULT_CORPUS_DIR } from '../../bot/load-bot.js'
+import { configuredCorpusDir, DEFAULT_CORPUS_DIR } from '../../bot/load-bot.js'
+import { CARD_DIR } from '../../cards/card-dir.js'
 import { CardRenderer } from '../../cards/card-renderer.js'
 import { CardError } from '../../cards/errors.js'
 import { CorpusError } from '../../corpus/errors.js'
 import { loadCorpus } from '../../corpus/load-corpus.js'
 import { SearchEngine } from '../../search/engine.js'
+import { stripControls } from '../../text/controls.js'
 import { benchCards } from './card-bench.js'
 import {
   type CardOptions,
@@ -44,7 +46,9 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`)
     return 0
   }
-  const engine = SearchEngine.build(await loadCorpus(DEFAULT_CORPUS_DIR))
+  // The cards of docs/cards/ are the article's; any other card comes from the corpus the bot reads.
+  const corpusDir = options.mode === 'docs' ? DEFAULT_CORPUS_DIR : configuredCorpusDir()
+  const engine = SearchEngine.build(await loadCorpus(corpusDir))
   const version = engine.corpus.version
   if (options.mode === 'bench') {
     await benchCards(engine, (line) => process.stdout.write(`${line}\n`))
@@ -58,10 +62,12 @@ async function main(): Promise<number> {
   for (const job of jobs) {
     const item = toItem(engine, findQuote(engine, job.quote))
     const card = await renderer.card(item, version, job.format)
-    const file = job.output ?? card.filename
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true })
+    // Without -o, the temporary folder (as the console chat's « carte »), never the project's folder npm
+    // runs scripts in; the path printed whole.
+    const file = path.resolve(job.output ?? path.join(CARD_DIR, card.filename))
+    await mkdir(path.dirname(file), { recursive: true })
     await writeFile(file, card.png)
-    process.stdout.write(`${file} (${card.width}×${card.height}): ${card.alt}\n`)
+    process.stdout.write(`${file} (${card.width}×${card.height}): ${stripControls(card.alt)}\n`)
   }
   return 0
 }
@@ -74,7 +80,8 @@ main().then(
     const known = error instanceof NotFoundError || error instanceof CorpusError || error instanceof CardError
     const message = error instanceof Error ? error.message : String(error)
     const line = (known ? message : `card failed: ${message}`).split('\n')[0]
-    process.stderr.write(`${line}\n`)
+    // The theme asked for is in the message: no control character of it reaches the terminal.
+    process.stderr.write(`${stripControls(line ?? '')}\n`)
     process.exitCode = 1
   },
 )

@@ -1,12 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import type { Answer } from '../../answers/answer.js'
 import type { ActionOutcome, Bot, Requester } from '../../bot/bot.js'
+import { CARD_DIR } from '../../cards/card-dir.js'
 import { CardRenderer, type CardSource } from '../../cards/card-renderer.js'
 import type { Logger } from '../../logger.js'
+import { stripControls, stripControlsDeep } from '../../text/controls.js'
 import { fold } from '../../text/normalize.js'
 import { PLAIN, renderShare, renderText, type TextStyle, terminalStyle } from './render-text.js'
 import { actionHints, EXIT_WORDS, wordFor } from './words.js'
@@ -31,7 +32,7 @@ export interface ConsoleOptions {
 }
 
 /** Where « carte 1 » writes its PNG unless told otherwise: out of the way of the working copy. */
-export const DEFAULT_CARD_DIR = path.join(tmpdir(), 'ia-cinema-cartes')
+export const DEFAULT_CARD_DIR = CARD_DIR
 
 const REQUESTER: Requester = { platform: 'console', userId: 'console' }
 const PROMPT = 'ia-cinema> '
@@ -92,7 +93,9 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
   prompt()
 
   const show = (answer: Answer) => {
-    write(renderText(answer, style()))
+    // What the bot says goes to a terminal: no control character of a question or a document acts on it (the
+    // styles of terminalStyle are added after).
+    write(renderText(stripControlsDeep(answer), style()))
     last = answer
     const hints = actionHints(answer)
     if (hints) write(`\n${wrap(hints, style().width).join('\n')}`)
@@ -123,14 +126,15 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
       if (word?.kind === 'say') say(word.message)
       else if (word?.kind === 'link') {
         // Whole, on its own line: a wrapped address cannot be opened.
-        write(`${last?.items[word.number - 1]?.link || 'Ce passage n’a pas d’adresse.'}\n`)
+        write(`${stripControls(last?.items[word.number - 1]?.link || 'Ce passage n’a pas d’adresse.')}\n`)
       } else if (word?.kind === 'act') {
         const outcome = await bot.act(word.actionId, REQUESTER)
         if (outcome.type === 'answer') show(outcome.answer)
-        else if (outcome.type === 'share') write(`\n${renderShare(outcome.item, 'vous', style())}\n`)
+        else if (outcome.type === 'share')
+          write(`\n${renderShare(stripControlsDeep(outcome.item), 'vous', style())}\n`)
         // Whole, on its own line, like a link: a wrapped path cannot be opened.
         else if (outcome.type === 'card') write(`${await writeCard(outcome)}\n`)
-        else say(outcome.message)
+        else say(stripControls(outcome.message))
       } else {
         show(await bot.ask(text, REQUESTER))
       }

@@ -33,15 +33,25 @@ export function tidyBlocks(blocks: Block[]): Block[] {
     .map((block) => ({ ...block, text: squash(block.text) }))
     .filter((block) => block.text !== '')
   // A heading with nothing under it before the next heading of the same or a higher level says nothing.
-  const useful = kept.filter((block, i) => {
-    if (block.kind !== 'heading') return true
-    for (const next of kept.slice(i + 1)) {
-      if (next.kind === 'paragraph') return true
-      if (next.level <= block.level) return false
+  // Read from the end, in one pass: `text[level]` says whether a paragraph comes before the next heading of
+  // that level or a higher one.
+  const text = [false, false, false, false, false, false, false, false]
+  const keep = new Array<boolean>(kept.length)
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const block = kept[i] as Block
+    if (block.kind === 'paragraph') {
+      text.fill(true)
+      keep[i] = true
+      continue
     }
-    return false
-  })
-  const top = Math.min(...useful.map((b) => (b.kind === 'heading' ? b.level : 6)))
+    const level = Math.min(Math.max(block.level, 1), 7)
+    keep[i] = text[level] as boolean
+    for (let deeper = level; deeper < text.length; deeper++) text[deeper] = false
+  }
+  const useful = kept.filter((_, i) => keep[i])
+  // A loop, not Math.min(...levels): spread arguments overflow the stack at about 100,000 blocks.
+  let top = 6
+  for (const block of useful) if (block.kind === 'heading' && block.level < top) top = block.level
   return useful.map((block) =>
     block.kind === 'heading' ? { ...block, level: Math.min(6, block.level - top + 2) } : block,
   )

@@ -1,5 +1,6 @@
 import TurndownService from 'turndown'
 import type { Block } from './draft.js'
+import { checkHtmlShape } from './html-shape.js'
 
 /**
  * The article's HTML as headings and paragraphs of plain text. The corpus keeps the source's words only:
@@ -7,6 +8,7 @@ import type { Block } from './draft.js'
  * quoted paragraph is a paragraph of its own.
  */
 export function htmlToBlocks(html: string): Block[] {
+  checkHtmlShape(html)
   return markdownToBlocks(converter().turndown(html))
 }
 
@@ -17,6 +19,18 @@ function converter(): TurndownService {
   service.remove(['img', 'picture', 'video', 'audio', 'figure', 'script', 'style', 'noscript', 'iframe'])
   const inline = (content: string) => content
   const block = (content: string) => `\n\n${content.trim()}\n\n`
+  // A footnote mark (<sup><a href="#fn1">1</a></sup>) is not the text's; a bare <sup>2</sup> may be an
+  // exponent (m², 10⁶) and stays.
+  service.addRule('footnoteMarks', {
+    filter: (node) =>
+      node.nodeName === 'SUP' &&
+      node.childNodes.length === 1 &&
+      node.firstChild?.nodeName === 'A' &&
+      (
+        (node.firstChild as { getAttribute?: (name: string) => string | null }).getAttribute?.('href') ?? ''
+      ).startsWith('#'),
+    replacement: () => '',
+  })
   service.addRule('plainLinks', { filter: 'a', replacement: inline })
   service.addRule('plainEmphasis', {
     filter: ['em', 'i', 'strong', 'b', 'code', 'mark', 'u', 's'],

@@ -3,10 +3,12 @@ import { type Draft, tidyBlocks } from './draft.js'
 import { removeBoilerplate } from './html-cleanup.js'
 import { parseDocument } from './html-dom.js'
 import { htmlToBlocks } from './html-markdown.js'
+import { checkHtmlShape } from './html-shape.js'
 import { readHtmlMetadata } from './metadata.js'
 
 /** A web page → its article: metadata from the page's head, text from its main content only. */
 export function htmlToDraft(html: string): Draft {
+  checkHtmlShape(html)
   const document = parseDocument(html)
   // Read before the extractor runs: Readability rewrites the document as it goes.
   const metadata = readHtmlMetadata(document)

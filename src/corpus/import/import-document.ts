@@ -1,3 +1,4 @@
+import { stripControls, stripControlsDeep } from '../../text/controls.js'
 import { chunkDocument } from '../chunker.js'
 import { CorpusError } from '../errors.js'
 import { parseDocument } from '../load-corpus.js'
@@ -6,6 +7,7 @@ import { type Draft, type SourceMetadata, wordCount } from './draft.js'
 import { findDuplicate } from './duplicates.js'
 import { ImportError } from './errors.js'
 import { htmlToDraft } from './html.js'
+import { HtmlShapeError } from './html-shape.js'
 import { markdownToDraft, textToDraft } from './markdown-text.js'
 import { pdfToDraft } from './pdf.js'
 import { renderDocument } from './render-document.js'
@@ -42,10 +44,13 @@ export interface ImportedDocument {
  */
 export async function importDocument(
   source: LoadedSource,
-  flags: ImportFlags,
+  given: ImportFlags,
   existing: CorpusDocument[],
 ): Promise<ImportedDocument> {
-  const draft = await toDraft(source)
+  // Control characters of the source (a bell, an escape sequence, a bidirectional override) are not its text:
+  // out of the source as decoded (YAML refuses some), and of what its markup decoded to (&#7; in HTML).
+  const draft = stripControlsDeep(await toDraft(source))
+  const flags = stripControlsDeep(given)
   const words = wordCount(draft.blocks)
   if (words < MIN_WORDS) {
     throw new ImportError(
@@ -71,7 +76,7 @@ export async function importDocument(
     )
   }
 
-  const provenance = `Importé par npm run corpus:add depuis ${source.label}${flags.note ? ` ${flags.note}` : ''}. Texte tel qu’extrait de la source, titres compris.`
+  const provenance = `Importé par npm run corpus:add depuis ${stripControls(source.label)}${flags.note ? ` ${flags.note}` : ''}. Texte tel qu’extrait de la source, titres compris.`
   const text = renderDocument({ ...meta, ...draft.metadata.extra }, draft.blocks, provenance)
   try {
     const document = parseDocument(`${id}.md`, id, text)
@@ -84,6 +89,16 @@ export async function importDocument(
 }
 
 async function toDraft(source: LoadedSource): Promise<Draft> {
+  try {
+    return await draftOf(source)
+  } catch (error) {
+    if (error instanceof HtmlShapeError)
+      throw new ImportError('IMPORT_UNSUPPORTED', `${source.label}: ${error.message}`)
+    throw error
+  }
+}
+
+async function draftOf(source: LoadedSource): Promise<Draft> {
   switch (source.kind) {
     case 'pdf':
       try {
@@ -93,11 +108,11 @@ async function toDraft(source: LoadedSource): Promise<Draft> {
         throw new ImportError('IMPORT_UNSUPPORTED', `${source.label}: not a readable PDF (${reason})`)
       }
     case 'html':
-      return htmlToDraft(decodeText(source))
+      return htmlToDraft(stripControls(decodeText(source)))
     case 'markdown':
-      return markdownToDraft(decodeText(source))
+      return markdownToDraft(stripControls(decodeText(source)))
     case 'text':
-      return textToDraft(decodeText(source))
+      return textToDraft(stripControls(decodeText(source)))
   }
 }
 

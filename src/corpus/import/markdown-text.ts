@@ -1,15 +1,17 @@
 import { readYaml } from '../read-yaml.js'
 import { type Block, type Draft, type SourceMetadata, tidyBlocks } from './draft.js'
-import { markdownToBlocks } from './html-markdown.js'
+import { htmlToBlocks, markdownToBlocks } from './html-markdown.js'
 
 /**
  * A Markdown file → headings and paragraphs of plain text. Its own front matter (Jekyll, Hugo, or this
  * corpus' format) supplies title, url, publisher, language and date; inline markup is reduced to its words,
- * as for a web page.
+ * as for a web page, and HTML blocks (a body exported as HTML) are read as a web page's are. Footnote marks
+ * (`[^1]`) leave the text; the notes themselves end the document, under « Notes ».
  */
 export function markdownToDraft(source: string): Draft {
   const { metadata, body } = frontMatter(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
-  const blocks = markdownToBlocks(normalizeMarkdown(body))
+  const { text, notes } = footnotes(body.replace(/<!--[\s\S]*?-->/g, ''))
+  const blocks = [...bodyBlocks(text), ...notes]
   const first = blocks[0]
   // A document that opens with its title as a heading: the title goes to the front matter.
   if (
@@ -82,13 +84,76 @@ function frontMatter(text: string): { metadata: SourceMetadata; body: string } {
   return { metadata, body: text.slice(match[0].length) }
 }
 
+// An HTML block as CommonMark opens one (its type 6): a line that starts with a block-level tag. It runs to
+// the next blank line.
+const HTML_BLOCK_START =
+  /^ {0,3}<\/?(?:address|article|aside|blockquote|body|details|dialog|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|html|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul)(?:[\s/>]|$)/i
+
+/** The body's Markdown and HTML blocks, each read as what it is, in order. */
+function bodyBlocks(body: string): Block[] {
+  const blocks: Block[] = []
+  let markdown: string[] = []
+  let html: string[] = []
+  const flushMarkdown = () => {
+    if (markdown.length > 0) blocks.push(...markdownToBlocks(normalizeMarkdown(markdown.join('\n'))))
+    markdown = []
+  }
+  const flushHtml = () => {
+    if (html.length > 0) blocks.push(...htmlToBlocks(html.join('\n')))
+    html = []
+  }
+  for (const line of body.split('\n')) {
+    if (html.length > 0) {
+      if (line.trim() === '') flushHtml()
+      else html.push(line)
+    } else if (HTML_BLOCK_START.test(line)) {
+      flushMarkdown()
+      html.push(line)
+    } else markdown.push(line)
+  }
+  flushMarkdown()
+  flushHtml()
+  return blocks
+}
+
+// [^1]: A note, its following lines indented.
+const FOOTNOTE = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$/
+const FOOTNOTE_MARK = /[ \t]*\[\^[^\]\s]+\](?!:)/g
+
+/** Footnote marks out of the text; the notes as paragraphs of a last section, « Notes ». */
+function footnotes(body: string): { text: string; notes: Block[] } {
+  const kept: string[] = []
+  const notes: string[] = []
+  let inNote = false
+  for (const line of body.split('\n')) {
+    const note = FOOTNOTE.exec(line)
+    if (note) {
+      notes.push(note[2] ?? '')
+      inNote = true
+    } else if (inNote && /^(?: {2,}|\t)\S/.test(line)) {
+      notes[notes.length - 1] += ` ${line.trim()}`
+    } else {
+      inNote = false
+      kept.push(line)
+    }
+  }
+  const text = kept.join('\n').replace(FOOTNOTE_MARK, '')
+  const paragraphs = notes
+    .map((note) => note.replace(FOOTNOTE_MARK, '').trim())
+    .filter(Boolean)
+    .map((note): Block => ({ kind: 'paragraph', text: note }))
+  return {
+    text,
+    notes: paragraphs.length > 0 ? [{ kind: 'heading', level: 2, text: 'Notes' }, ...paragraphs] : [],
+  }
+}
+
 /**
  * Markdown's block markup → blank-line separated blocks: setext headings as ATX, list items, quotes and
  * table rows as paragraphs of their own, code fences and separators dropped.
  */
 function normalizeMarkdown(body: string): string {
   return body
-    .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/^(.+)\n=+\s*$/gm, '# $1')
     .replace(/^(.+)\n-{2,}\s*$/gm, '## $1')
     .split('\n')

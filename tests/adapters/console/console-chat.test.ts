@@ -7,12 +7,14 @@ import { type ConsoleOptions, runConsoleChat } from '../../../src/adapters/conso
 import { displayWidth } from '../../../src/adapters/console/wrap.js'
 import { decodeAction, encodeAction } from '../../../src/answers/actions.js'
 import type { Bot } from '../../../src/bot/bot.js'
-import { loadBot } from '../../../src/bot/load-bot.js'
 import type { CardImage, CardSource } from '../../../src/cards/card-renderer.js'
+import { CONTROL_CHARACTER } from '../../helpers/controls.js'
+import { projectBot } from '../../helpers/engine.js'
+import { FakeBot, passage, resultsFor } from '../slack/fake-bot.js'
 
 let bot: Bot
 beforeAll(async () => {
-  bot = await loadBot()
+  bot = await projectBot()
 })
 
 function collect(output: PassThrough): () => string {
@@ -149,6 +151,38 @@ describe('console chat, piped', () => {
     expect(text).toContain('Rien trouvé pour « __proto__ »')
     // "quitter" ends the chat: the last line is not answered.
     expect(text).not.toContain('automatisent le montage')
+  })
+})
+
+describe('control characters', () => {
+  const HOSTILE = '\u0007\u001b]0;titre volé\u0007\u001b[2J\u009b1m\u202egnirts\u200b'
+
+  it('never reach the output, whether the question or the answer carries them', async () => {
+    const text = await chat([`zzqx ${HOSTILE} yyqw`, '\u0007monteur\u202e\u009b'])
+    expect(text).not.toMatch(CONTROL_CHARACTER)
+    // An escape sequence goes whole: the window title it would set is not text either.
+    expect(text).toContain('Rien trouvé pour « zzqx gnirts yyqw »')
+    expect(text).toContain('Les logiciels d’IA automatisent le montage de base')
+
+    // An answer that carries them (a document, a speaker): out too, at a terminal where the chat's own
+    // styles (bold, links) are escape sequences themselves.
+    const fake = new FakeBot()
+    fake.fixed = resultsFor(`monteur${HOSTILE}`, [
+      passage('d#p1', `Le montage${HOSTILE} change. « L’œil » reste\u00a0: 🎬 👩‍💻`, ['montage']),
+    ])
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input })
+    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80 })
+    const shown = collect(output)
+    const done = runConsoleChat(fake, { input, output, interactive: true })
+    input.write('monteur\r')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    input.write('\u0003')
+    await done
+    const screen = shown()
+    expect(screen).toContain('\u001b[1mmontage\u001b[22m')
+    expect(screen).toContain('change. « L’œil » reste\u00a0: 🎬 👩‍💻')
+    for (const part of ['\u0007', '\u001b]0;', '\u001b[2J', '\u009b', '\u202e', '\u200b'])
+      expect(screen.includes(part), JSON.stringify(part)).toBe(false)
   })
 })
 

@@ -4,7 +4,7 @@
  */
 
 import type { ActionOutcome, Bot } from '../../../src/bot/bot.js'
-import { loadBot } from '../../../src/bot/load-bot.js'
+import { projectBot } from '../../helpers/engine.js'
 
 export const EDITORS_PHRASE = 'Les logiciels d’IA automatisent le montage de base'
 export const THREATENED_PHRASE =
@@ -13,7 +13,7 @@ export const THREATENED_PHRASE =
 export const SLOW_MS = 1500
 
 export async function createTestBot(): Promise<Bot> {
-  const core = await loadBot()
+  const core = await projectBot()
   return {
     async ask(text, requester) {
       if (text === 'test:boom') throw new Error('boom')

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { MESSAGES } from '../../../src/adapters/slack/messages.js'
 import type { AnswerItem } from '../../../src/answers/answer.js'
-import { loadBot } from '../../../src/bot/load-bot.js'
 import { cardAltText } from '../../../src/cards/content.js'
 import { pngSize } from '../../cards/png.js'
+import { projectBot } from '../../helpers/engine.js'
 import { blockActionsPayload } from '../../helpers/fake-slack-requests.js'
 import { gatedCards } from '../../helpers/gated-cards.js'
 import { blockKitViolations, liveMentions, visibleText } from './block-kit-limits.js'
@@ -23,7 +23,7 @@ let quote: AnswerItem
 let cardButton: string
 
 beforeAll(async () => {
-  h = await startHarness(await loadBot(), { cards })
+  h = await startHarness(await projectBot(), { cards })
   const answer = await h.bot.inner.ask('citation miyazaki', { platform: 'slack' })
   quote = answer.items[0] as AnswerItem
   cardButton = answer.actions.find((a) => a.kind === 'card' && a.itemId === quote.id)?.id ?? ''

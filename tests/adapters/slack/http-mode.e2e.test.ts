@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { renderAnswer } from '../../../src/adapters/slack/render-blocks.js'
 import { encodeAction } from '../../../src/answers/actions.js'
 import type { Bot } from '../../../src/bot/bot.js'
-import { loadBot } from '../../../src/bot/load-bot.js'
+import { projectBot } from '../../helpers/engine.js'
 import { FAKE_IDS } from '../../helpers/fake-slack.js'
 import { blockActionsPayload, SIGNING_SECRET, slackSignature } from '../../helpers/fake-slack-requests.js'
 import { blockKitViolations, liveMentions, visibleText } from './block-kit-limits.js'
@@ -18,7 +18,7 @@ const USER = 'U0000001'
 
 /** The real bot over the project's corpus: these tests check what a Slack user would actually get. */
 async function makeBot(): Promise<Bot> {
-  return loadBot()
+  return projectBot()
 }
 
 let h: Harness

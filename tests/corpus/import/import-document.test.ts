@@ -1,14 +1,11 @@
-import { cp, mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_CORPUS_DIR } from '../../../src/bot/load-bot.js'
 import { ImportError } from '../../../src/corpus/import/errors.js'
 import { type ImportFlags, importDocument, slugify } from '../../../src/corpus/import/import-document.js'
 import type { LoadedSource, SourceKind } from '../../../src/corpus/import/source.js'
 import { writeDocument } from '../../../src/corpus/import/write-document.js'
 import { loadCorpus } from '../../../src/corpus/load-corpus.js'
 import type { Corpus } from '../../../src/corpus/types.js'
+import { copyFixtureCorpus, FIXTURE_CORPUS_DIR } from '../../helpers/corpus.js'
 import { fixture } from './fixtures.js'
 import { doublageReport } from './two-column-pdf.js'
 
@@ -30,7 +27,7 @@ async function refusal(promise: Promise<unknown>): Promise<ImportError> {
 describe('importDocument', () => {
   let corpus: Corpus
   beforeAll(async () => {
-    corpus = await loadCorpus(DEFAULT_CORPUS_DIR)
+    corpus = await loadCorpus(FIXTURE_CORPUS_DIR)
   })
 
   it('turns the interview page into a file the loader accepts, its quotes attributed by the chunker', async () => {
@@ -58,8 +55,7 @@ describe('importDocument', () => {
       ['le temps de tournage du bruita', undefined],
     ])
 
-    const dir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-import-'))
-    await cp(DEFAULT_CORPUS_DIR, dir, { recursive: true })
+    const dir = await copyFixtureCorpus('ia-cinema-import-')
     await writeDocument(dir, imported.id, imported.text)
     const reloaded = await loadCorpus(dir)
     expect(reloaded.documents.map((d) => d.meta.id)).toContain(imported.id)

@@ -70,6 +70,61 @@ describe('markdownToDraft', () => {
       text: 'Monteurs {exposure=menacé jobs="monteur"}',
     })
   })
+
+  it('reads a body written in HTML as a web page’s: its headings are sections', () => {
+    const { metadata, blocks } = markdownToDraft(
+      [
+        '---',
+        'title: Entretien avec une cheffe monteuse',
+        'date: 2025-03-01',
+        '---',
+        '<h1>Entretien avec une cheffe monteuse</h1>',
+        '<p>Elle monte des <em>documentaires</em> depuis vingt ans.</p>',
+        '<h2>Le dérushage</h2>',
+        '<p>L’IA transcrit les rushes<sup><a href="#fn1">1</a></sup> en une nuit.</p>',
+        '<h2>Le montage</h2>',
+        '<ul><li>Le bout-à-bout reste humain.</li><li>Le rythme aussi.</li></ul>',
+        '',
+        'Un dernier paragraphe en **Markdown**.',
+      ].join('\n'),
+    )
+    expect(metadata.title).toBe('Entretien avec une cheffe monteuse')
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: 'Elle monte des documentaires depuis vingt ans.' },
+      { kind: 'heading', level: 2, text: 'Le dérushage' },
+      { kind: 'paragraph', text: 'L’IA transcrit les rushes en une nuit.' },
+      { kind: 'heading', level: 2, text: 'Le montage' },
+      { kind: 'paragraph', text: 'Le bout-à-bout reste humain.' },
+      { kind: 'paragraph', text: 'Le rythme aussi.' },
+      { kind: 'paragraph', text: 'Un dernier paragraphe en Markdown.' },
+    ])
+  })
+
+  it('takes footnote marks out of the text and keeps the notes, under « Notes », at the end', () => {
+    const { blocks } = markdownToDraft(
+      [
+        '# Titre',
+        '',
+        'Le doublage recule[^1], selon une étude [^etude].',
+        '',
+        '[^1]: Chiffres de 2024,',
+        '    publiés en mars.',
+        '[^etude]: CNC, « L’IA et l’emploi ».',
+        '',
+        '## Suite',
+        '',
+        'Le sous-titrage aussi.',
+      ].join('\n'),
+    )
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: 'Le doublage recule, selon une étude.' },
+      { kind: 'heading', level: 2, text: 'Suite' },
+      { kind: 'paragraph', text: 'Le sous-titrage aussi.' },
+      { kind: 'heading', level: 2, text: 'Notes' },
+      { kind: 'paragraph', text: 'Chiffres de 2024, publiés en mars.' },
+      { kind: 'paragraph', text: 'CNC, « L’IA et l’emploi ».' },
+    ])
+  })
 })
 
 describe('textToDraft', () => {

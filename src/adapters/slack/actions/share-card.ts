@@ -2,15 +2,19 @@ import type { webApi } from '@slack/bolt'
 import type { AnswerItem } from '../../../answers/answer.js'
 import type { CardImage } from '../../../cards/card-renderer.js'
 import type { Logger } from '../../../logger.js'
+import { escapeAndFit } from '../mrkdwn.js'
 import { renderShare, type SlackMessage } from '../render-blocks.js'
 import type { SlackDeps } from '../reply.js'
 
 type WebClient = webApi.WebClient
 
-/** The file's title above the image: who is quoted. */
+/** The file's title above the image: who is quoted (Slack renders it: escaped like any text). */
 function cardTitle(item: AnswerItem): string {
-  return item.speaker ? `Citation — ${item.speaker}`.slice(0, 250) : 'Citation'
+  return item.speaker ? escapeAndFit(`Citation — ${item.speaker}`, 250) : 'Citation'
 }
+
+/** Slack's alt text takes 1,000 characters; it is stored and shown like the title, so escaped too. */
+const ALT_TEXT_MAX = 1000
 
 /**
  * Posts a card in a channel: the PNG through files.uploadV2 (getUploadURLExternal, the upload itself,
@@ -28,7 +32,7 @@ export async function uploadCard(
     file: card.png,
     filename: card.filename,
     title: cardTitle(item),
-    alt_text: card.alt,
+    alt_text: escapeAndFit(card.alt, ALT_TEXT_MAX),
     blocks: message.blocks,
   }
   // The channel and thread go together (Slack's types say so): a thread reply or a channel post.
