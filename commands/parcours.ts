@@ -49,6 +49,8 @@ function buildSteps(engine: SearchEngine): Step[] {
       (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) || a.ordinal - b.ordinal,
   )
   for (const record of records) {
+    // The publisher's address is not a step of a tour of what AI changes.
+    if (record.contact) continue
     const document = titles.get(record.documentId) ?? record.documentId
     const title = record.section[0] ?? document
     const key = `${record.documentId}/${title}`

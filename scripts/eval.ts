@@ -1,10 +1,10 @@
 /**
- * npm run eval [-- file.jsonl …] [--baselines] [--failures] [--curve] [--fit]: for each question set (every
- * tests/fixtures/*queries.jsonl by default), hit@1, hit@3, MRR@5 and off-topic answered empty per style and
- * overall, with the median length of the top answer. `--baselines` adds plain MiniSearch and Orama (French)
- * over the same records in the same run; `--failures` lists the questions missed; `--curve` prints the
- * answer decision's trade-off at each threshold; `--fit` refits its model on the development sets
- * (scripts/eval/curve.ts).
+ * npm run eval [-- file.jsonl …] [--baselines] [--failures] [--curve | --no-curve] [--fit]: for each
+ * question set (every tests/fixtures/*queries.jsonl by default), hit@1, hit@3, MRR@5 and off-topic answered
+ * empty per style and overall, with the median length of the top answer. `--baselines` adds plain
+ * MiniSearch and Orama (French) over the same records in the same run; `--failures` lists the questions
+ * missed; the answer decision's trade-off at each threshold follows (always for the whole collection,
+ * `--curve` for chosen files); `--fit` refits its model on the development sets (scripts/eval/curve.ts).
  */
 import { readdirSync } from 'node:fs'
 import path from 'node:path'

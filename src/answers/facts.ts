@@ -45,7 +45,7 @@ function computeFacts(engine: SearchEngine): EngineFacts {
     if (record.kind === 'quote') {
       quotes.push(record)
       if (count) count.quotes++
-    } else if (count) count.passages++
+    } else if (count && !record.contact) count.passages++
   }
   const sources = engine.documents.map((document) => ({
     source: sourceRefs.get(document.meta.id) as SourceRef,

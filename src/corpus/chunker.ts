@@ -72,15 +72,10 @@ export function chunkDocument(document: CorpusDocument): CorpusRecord[] {
   const contact = contactText(document.meta.footer)
   if (contact) {
     const section = [`Coordonnées de ${document.meta.publisher}`]
-    records.push(
-      newRecord(
-        { documentId, section },
-        `${documentId}#p${passages + 1}`,
-        'passage',
-        contact,
-        records.length,
-      ),
-    )
+    const id = `${documentId}#p${passages + 1}`
+    const record = newRecord({ documentId, section }, id, 'passage', contact, records.length)
+    record.contact = true
+    records.push(record)
   }
   return records
 }

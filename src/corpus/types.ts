@@ -60,6 +60,11 @@ export interface CorpusRecord {
   job?: { name: string; jobs: string[]; exposure: Exposure }
   /** Questions this record answers (corpus/<document>.questions.yaml): searched, never shown. */
   questions?: string[]
+  /**
+   * The publisher's address, hours and telephone (the document's footer): searched and shown when asked
+   * for, never part of the tour or of the document's passage count.
+   */
+  contact?: true
   /** Position in the document, for the guided tour and stable ordering. */
   ordinal: number
 }

@@ -72,6 +72,8 @@ describe('npm start in operation (Slack HTTP mode)', () => {
       DATA_DIR: dataDir,
       HEALTH_PORT: String(healthPort),
       LOG_LEVEL: 'info',
+      // One user asks every question of this file within seconds; fair use is tested on its own.
+      RATE_LIMIT: '1000/10s',
     })
     sender = new SlackSender(`http://127.0.0.1:${port}/slack/events`)
     await eventually(async () => (await sender.urlVerification('ping')).status === 200)
