@@ -53,7 +53,12 @@ function screen(data: unknown, isBinary: boolean, seen: SeenOnce): Screened {
       return { pass: false, envelopeId, level: 'info', reason: inbound.reason }
     case 'process':
       if (inbound.deliveryId && !seen.first(inbound.deliveryId)) {
-        return { pass: false, envelopeId, level: 'info', reason: `already answered: ${inbound.deliveryId}` }
+        return {
+          pass: false,
+          envelopeId,
+          level: 'info',
+          reason: `already answered: ${inbound.deliveryId.slice(0, 80)}`,
+        }
       }
       return { pass: true }
   }
