@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt'
 import type { Logger } from '../../logger.js'
 import { escapeRegExp } from '../../text/regexp.js'
 import { buttonClick } from './actions/button-click.js'
+import { RecentCards } from './actions/recent-cards.js'
 import { COMMAND_NAME, iaCinemaCommand } from './commands/ia-cinema.js'
 import { appHomeOpened } from './events/app-home-opened.js'
 import { appMention } from './events/app-mention.js'
@@ -35,8 +36,12 @@ function lazyChild(base: Logger): Logger {
   })
 }
 
-/** Every listener, for HTTP and Socket Mode alike. */
-export function registerListeners(app: App, deps: SlackDeps): { drain(): Promise<void> } {
+/** Every listener, for HTTP and Socket Mode alike; the app's memory of recent cards is made here if not given. */
+export function registerListeners(
+  app: App,
+  given: Omit<SlackDeps, 'recentCards'> & Partial<Pick<SlackDeps, 'recentCards'>>,
+): { drain(): Promise<void> } {
+  const deps: SlackDeps = { ...given, recentCards: given.recentCards ?? new RecentCards() }
   // Work still running after Bolt has acknowledged (events, clicks, late answers): awaited on shutdown.
   const inFlight = new Set<Promise<void>>()
   // Each request gets its own logger child with a request id, so its log lines can be told apart.
