@@ -9,6 +9,9 @@ import type { Config } from './config/types.js'
 export type { Env } from './config/env-schema.js'
 export type * from './config/types.js'
 
+/** Slack's HTTP receiver listens here when PORT is unset. */
+export const DEFAULT_SLACK_PORT = 3000
+
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID'
   constructor(readonly problems: string[]) {
@@ -42,7 +45,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
           signingSecret: env.SLACK_SIGNING_SECRET,
           appToken: env.SLACK_APP_TOKEN,
           apiUrl: env.SLACK_API_URL,
-          port: env.PORT,
+          port: env.PORT ?? DEFAULT_SLACK_PORT,
         }
       : undefined,
     discord: env.DISCORD_TOKEN
@@ -80,6 +83,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
         : undefined,
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
+    startedByNpm: env.npm_lifecycle_event !== undefined,
   }
 }
 

@@ -1,4 +1,4 @@
-import { App } from '@slack/bolt'
+import { App, type Logger as BoltLogger } from '@slack/bolt'
 import type { Logger } from '../../logger.js'
 import { boltLevelFor, boltLogger } from './bolt-logger.js'
 import { createReceiver } from './edge/receiver.js'
@@ -15,12 +15,14 @@ export interface AppSettings {
   /** The bot's ids when known in advance: no auth.test then (the warm-up app, which must not call Slack). */
   identity?: { botId: string; botUserId: string }
   log: Logger
+  /** Bolt's and the Web API client's logger (default: one writing into `log`). */
+  boltLog?: BoltLogger
 }
 
 /** The Bolt app, its receiver behind the inbound screen, and a Web API client that posts at most once. */
 export function buildApp(settings: AppSettings): App {
   const { log, slackApiUrl, identity } = settings
-  const boltLog = boltLogger(log)
+  const boltLog = settings.boltLog ?? boltLogger(log)
   const boltLevel = boltLevelFor(log.level)
   return new App({
     token: settings.botToken,
