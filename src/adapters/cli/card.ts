@@ -61,7 +61,8 @@ async function main(): Promise<number> {
     const file = job.output ?? card.filename
     await mkdir(path.dirname(path.resolve(file)), { recursive: true })
     await writeFile(file, card.png)
-    process.stdout.write(`${file} (${card.width}×${card.height}): ${card.alt}\n`)
+    const whole = card.excerpt ? ` (excerpt; the whole quotation: ${item.link})` : ''
+    process.stdout.write(`${file} (${card.width}×${card.height}): ${card.alt}${whole}\n`)
   }
   return 0
 }

@@ -106,7 +106,9 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
     await mkdir(directory, { recursive: true })
     const file = path.join(directory, card.filename)
     await writeFile(file, card.png)
-    return `Carte enregistrée (${card.width}×${card.height}) : ${file}`
+    // A quotation too long for a card shows its first sentences: the whole is at the passage's link.
+    const whole = card.excerpt ? `\nExtrait : la citation entière est sur ${outcome.item.link}` : ''
+    return `Carte enregistrée (${card.width}×${card.height}) : ${file}${whole}`
   }
 
   const handle = async (line: string) => {
