@@ -15,6 +15,7 @@ import { HTTPModuleFunctions, type HTTPReceiver } from '@slack/bolt'
 import { cutQuestion, cutText, MAX_QUESTION_CHARS } from '../../../bot/question-length.js'
 import { isFreshTimestamp, REPLAY_WINDOW_SECONDS, type SeenOnce } from '../../../bot/replay-guard.js'
 import type { Logger } from '../../../logger.js'
+import { formText } from './form-text.js'
 import { inspectInbound } from './inbound.js'
 import { isSlackSignature } from './signature.js'
 
@@ -78,10 +79,13 @@ async function screen(request: IncomingMessage, options: HttpGuardOptions): Prom
     }
     return refuse(400, 'the body could not be read')
   }
-  const raw = buffered.rawBody.toString()
+  const form = header(request, 'content-type') === FORM
+  const read = form
+    ? formText(buffered.rawBody, { text: MAX_QUESTION_CHARS, other: MAX_COMMAND_FIELD_CHARS })
+    : { text: buffered.rawBody.toString(), cut: false }
+  const raw = read.text
   // Slack's certificate check is unsigned: answered here, and nothing sent along with it goes further.
-  if (header(request, 'content-type') === FORM && SSL_CHECK.test(raw))
-    return refuse(200, 'ssl_check', 'debug')
+  if (form && SSL_CHECK.test(raw)) return refuse(200, 'ssl_check', 'debug')
 
   const timestamp = header(request, 'x-slack-request-timestamp')
   if (timestamp === undefined || !isFreshTimestamp(timestamp)) {
@@ -111,7 +115,9 @@ async function screen(request: IncomingMessage, options: HttpGuardOptions): Prom
       if (inbound.deliveryId && !options.seen.first(inbound.deliveryId)) {
         return refuse(200, `already answered: ${inbound.deliveryId.slice(0, 80)}`, 'info')
       }
-      const bounded = boundedCommandBody(body)
+      // Bolt parses the body once more: what it gets is the bounded one, never the megabyte that came.
+      const bounded =
+        boundedCommandBody(body) ?? (read.cut ? stringify(body as Record<string, string>) : undefined)
       if (bounded !== undefined) buffered.rawBody = Buffer.from(bounded)
       return { pass: true }
     }
