@@ -12,6 +12,9 @@ export type { Env } from './config/env-schema.js'
 export { PROJECT_ROOT, projectRoot } from './config/project-root.js'
 export type * from './config/types.js'
 
+/** Slack's HTTP receiver listens here when PORT is unset. */
+export const DEFAULT_SLACK_PORT = 3000
+
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID'
   constructor(readonly problems: string[]) {
@@ -45,7 +48,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
           signingSecret: env.SLACK_SIGNING_SECRET,
           appToken: env.SLACK_APP_TOKEN,
           apiUrl: env.SLACK_API_URL,
-          port: env.PORT,
+          port: env.PORT ?? DEFAULT_SLACK_PORT,
         }
       : undefined,
     discord: env.DISCORD_TOKEN
@@ -85,6 +88,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
         : undefined,
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
+    startedByNpm: env.npm_lifecycle_event !== undefined,
   }
 }
 

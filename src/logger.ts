@@ -23,13 +23,25 @@ export function stderrDestination(stream: NodeJS.WriteStream = process.stderr): 
     write(line: string) {
       if (broken || stream.writableLength > MAX_BACKLOG_BYTES) return
       try {
-        stream.write(line)
+        if (around) around(() => stream.write(line))
+        else stream.write(line)
       } catch {
         // A file destination writes synchronously and throws (ENOSPC, EIO…): the same as a broken pipe.
         broken = true
       }
     },
   }
+}
+
+let around: ((write: () => void) => void) | undefined
+
+/**
+ * While set, every log line is written through `wrap`, which calls `write` once: the console chat, at a
+ * terminal, clears its prompt line before a line and draws the prompt and what was typed again after it,
+ * so that log lines never land in the middle of the line being typed. Unset with undefined.
+ */
+export function writeLogLinesAround(wrap: ((write: () => void) => void) | undefined): void {
+  around = wrap
 }
 
 /** JSON logs, one event per line, on stderr so that stdout stays for answers (CLI, console chat). */

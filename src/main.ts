@@ -18,6 +18,7 @@ import { CorpusError } from './corpus/errors.js'
 import { createLogger } from './logger.js'
 import { DailyQuote, type DailyQuoteTarget } from './operations/daily-quote.js'
 import { healthRoute, startHealthServer } from './operations/health.js'
+import { watchParent } from './operations/parent-watch.js'
 import { handleShutdownSignals } from './operations/shutdown.js'
 import { StorageError } from './storage/errors.js'
 import { userHasher } from './storage/keys.js'
@@ -102,11 +103,13 @@ async function listening<T>(variable: string, port: number, start: () => Promise
 const adapters: Record<string, AdapterHandle> = {}
 const stoppers: Array<() => Promise<void> | void> = []
 let shuttingDown = () => false
+let starting = true
 const health = healthRoute({
   holder,
   adapters: () => adapters,
   storage: () => store.health?.() ?? { state: 'ok' },
   startedAt,
+  starting: () => starting,
   shuttingDown: () => shuttingDown(),
 })
 
@@ -116,19 +119,34 @@ const health = healthRoute({
 const warmBot =
   config.slack || config.discord || config.discordHttp ? await warmUp(() => holder.engine) : undefined
 
-// /healthz rides on Slack's HTTP receiver when there is one; otherwise it gets a server of its own.
-let slackServesHealth = false
+// /healthz rides on Slack's HTTP receiver when there is one. It gets a server of its own on HEALTH_PORT
+// whenever that is set (the console chat included), else on PORT when PORT is set and an adapter runs
+// without Slack's receiver; with neither set, no port is taken.
+const slackServesHealth = Boolean(config.slack && !config.slack.appToken)
+const ownHealth: [string, number] | undefined =
+  config.healthPort !== undefined
+    ? ['HEALTH_PORT', config.healthPort]
+    : config.port !== undefined &&
+        (config.discord || config.discordHttp || config.slack) &&
+        !slackServesHealth
+      ? ['PORT', config.port]
+      : undefined
 try {
+  // First: a port already taken then stops start-up before anything claims to listen (/healthz says
+  // "starting", 503, until the adapters are up).
+  if (ownHealth) {
+    const [variable, port] = ownHealth
+    const server = await listening(variable, port, () => startHealthServer(port, health, logger))
+    stoppers.push(server.stop)
+  }
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/app.js')
-    const slack = await startSlack(bot, config.slack, logger, {
+    adapters.slack = await startSlack(bot, config.slack, logger, {
       routes: [health],
       cards,
       warmUp: warmBot,
       claims,
     })
-    adapters.slack = slack
-    slackServesHealth = slack.mode === 'http'
   }
   if (config.discord) {
     const { startDiscord } = await import('./adapters/discord/start-discord.js')
@@ -154,13 +172,7 @@ try {
       },
     }
   }
-  // HEALTH_PORT asks for /healthz whatever runs, the console chat included.
-  if (config.healthPort !== undefined || (Object.keys(adapters).length > 0 && !slackServesHealth)) {
-    const [variable, port] =
-      config.healthPort === undefined ? ['PORT', config.port] : ['HEALTH_PORT', config.healthPort]
-    const server = await listening(variable, port, () => startHealthServer(port, health, logger))
-    stoppers.push(server.stop)
-  }
+  starting = false
 } catch (error) {
   await Promise.allSettled([
     ...Object.values(adapters).map((a) => a.stop()),
@@ -217,4 +229,15 @@ if (Object.keys(adapters).length === 0) {
     },
     close: () => store.close(),
   })
+  // The pid a reload is sent to (npm start does not pass SIGHUP on): here, and on /healthz.
+  logger.info({ pid: process.pid, reload: `kill -HUP ${process.pid}` }, 'ready')
+  if (config.startedByNpm) {
+    watchParent((npm) => {
+      logger.warn(
+        { npm, pid: process.pid },
+        'npm is gone (SIGHUP ends npm: a reload goes to the app’s pid); shutting down',
+      )
+      process.kill(process.pid, 'SIGTERM')
+    })
+  }
 }

@@ -19,17 +19,20 @@ describe('config', () => {
     expect(config.slack).toBeUndefined()
     expect(config.discord).toBeUndefined()
     // The data folder is the project's, as corpus/ is, whatever the current directory.
-    expect(config).toMatchObject({
-      port: 3000,
-      logLevel: 'info',
-      watchCorpus: true,
-      dataDir: path.join(ROOT, 'data'),
-    })
+    expect(config).toMatchObject({ logLevel: 'info', watchCorpus: true, dataDir: path.join(ROOT, 'data') })
+    // No port is taken unless one is asked for (Slack's HTTP receiver defaults to 3000, below).
+    expect(config.port).toBeUndefined()
   })
 
   it('reads empty variables (as .env.example ships them) as unset, never as 0', () => {
     const config = parseConfig({ PORT: '', HEALTH_PORT: '', LOG_LEVEL: '', CORPUS_WATCH: '', RATE_LIMIT: '' })
-    expect(config.port).toBe(3000)
+    expect(config.port).toBeUndefined()
+    expect(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: '' }).slack?.port).toBe(
+      3000,
+    )
+    expect(
+      parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: '8080' }).slack?.port,
+    ).toBe(8080)
     expect(config.healthPort).toBeUndefined()
     expect(config.rateLimit).toEqual({ max: 10, windowMs: 10_000 })
   })

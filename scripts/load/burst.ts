@@ -17,6 +17,11 @@ export interface BurstOptions {
   total?: number
   signingSecret: string
   responseUrl: string
+  /**
+   * The number of the first command (default 0): each command's trigger_id derives from its number, and a
+   * repeated one is dropped as a replay, so bursts against the same process number their commands apart.
+   */
+  firstRequest?: number
   /** The text of the n-th command (0-based, across connections); the usual questions in turn without it. */
   text?: (n: number) => string
   /**
@@ -63,7 +68,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
     try {
       for (let i = 0; i < options.requestsPerConnection; i++) {
         if (options.total !== undefined && next >= options.total) break
-        const n = next++
+        const n = (options.firstRequest ?? 0) + next++
         const signed = slashCommand(n, options.signingSecret, options.responseUrl, options.text?.(n))
         const started = performance.now()
         try {

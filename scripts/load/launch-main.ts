@@ -22,23 +22,35 @@ export interface RunningApp {
   stop(): Promise<void>
 }
 
-export async function launchMain(options: { apiUrl: string; signingSecret: string }): Promise<RunningApp> {
+export async function launchMain(options: {
+  apiUrl: string
+  signingSecret: string
+  /** Node options before the script (--max-old-space-size, --heapsnapshot-signal…). */
+  nodeArgs?: string[]
+  /** Variables added to the app's environment. */
+  env?: Record<string, string>
+}): Promise<RunningApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-load-main-'))
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: 'xoxb-load',
-      SLACK_SIGNING_SECRET: options.signingSecret,
-      SLACK_API_URL: options.apiUrl,
-      PORT: '0',
-      DATA_DIR: dataDir,
-      RATE_LIMIT: '9999/1s',
-      CORPUS_WATCH: 'off',
-      LOG_LEVEL: 'info',
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', path.join(ROOT, 'src', 'main.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        SLACK_BOT_TOKEN: 'xoxb-load',
+        SLACK_SIGNING_SECRET: options.signingSecret,
+        SLACK_API_URL: options.apiUrl,
+        PORT: '0',
+        DATA_DIR: dataDir,
+        RATE_LIMIT: '9999/1s',
+        CORPUS_WATCH: 'off',
+        LOG_LEVEL: 'info',
+        ...options.env,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
+  )
   const stop = async () => {
     await stopChild(child)
     await rm(dataDir, { recursive: true, force: true })

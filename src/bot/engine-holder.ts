@@ -5,6 +5,7 @@ import { loadCorpus } from '../corpus/load-corpus.js'
 import type { Corpus } from '../corpus/types.js'
 import type { Logger } from '../logger.js'
 import { SearchEngine } from '../search/engine.js'
+import { escapeRegExp } from '../text/regexp.js'
 import { prepareEngine } from './prepare-engine.js'
 
 const WATCH_DEBOUNCE_MS = 250
@@ -114,12 +115,25 @@ export class EngineHolder {
   }
 
   /**
-   * File names relative to the corpus folder: the message is shown on /healthz, which is public on the Slack
-   * port, and the server's folders are nobody's business there (the log line keeps the whole path).
+   * File names relative to the corpus folder, and the folder itself never named: the message is shown on
+   * /healthz, which is public on the Slack port, and the server's folders are nobody's business there (the
+   * log line keeps the whole path).
    */
-  private withoutFolder(message: string): string {
-    const prefixes = [path.resolve(this.directory), this.directory].map((dir) => dir + path.sep)
-    return prefixes.reduce((text, prefix) => text.replaceAll(prefix, ''), message)
+  private publicMessage(error: unknown): string {
+    const folders = [...new Set([path.resolve(this.directory), this.directory])]
+    if (error instanceof CorpusError && path.resolve(error.file) === path.resolve(this.directory)) {
+      return `the corpus folder ${error.reason}`
+    }
+    let message = error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error)
+    for (const folder of folders) {
+      message = message.replaceAll(folder + path.sep, '')
+      // The folder alone (a system error about it: "scandir '/srv/corpus'") becomes ".".
+      message = message.replace(
+        new RegExp(`${escapeRegExp(folder)}(?![\\w.\\-${escapeRegExp(path.sep)}])`, 'g'),
+        '.',
+      )
+    }
+    return message
   }
 
   private start(reason: string): Promise<boolean> {
@@ -145,9 +159,7 @@ export class EngineHolder {
       )
       return true
     } catch (error) {
-      const message = this.withoutFolder(
-        error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error),
-      )
+      const message = this.publicMessage(error)
       this.lastError = { message, at: new Date() }
       const where = error instanceof CorpusError ? { file: error.file, field: error.field } : {}
       this.logger.error({ reason, ...where }, `corpus reload failed, previous corpus kept: ${message}`)

@@ -1,5 +1,5 @@
 import type { AnswerItem } from '../answers/answer.js'
-import { cardAltText, cardContent, cardFileName } from './content.js'
+import { altText, cardContent, cardFileName } from './content.js'
 import type { CardFormat } from './layout.js'
 
 /** A card ready to post: the PNG and what a platform needs beside it. */
@@ -8,8 +8,10 @@ export interface CardImage {
   width: number
   height: number
   format: CardFormat
-  /** The quotation and its speaker (Slack alt_text, Discord attachment description). */
+  /** The quotation and its speaker, as the card shows them (Slack alt_text, Discord attachment description). */
   alt: string
+  /** The card shows the first sentences of a quotation too long for it (see render.ts, fitExcerpt). */
+  excerpt: boolean
   filename: string
   /** Text the fonts could not draw (should be empty; worth a warning in the logs when it is not). */
   missingGlyphs: string[]
@@ -67,7 +69,8 @@ export class CardRenderer implements CardSource {
       width: rendered.width,
       height: rendered.height,
       format,
-      alt: cardAltText(item),
+      alt: altText(rendered.content),
+      excerpt: rendered.content.excerpt === true,
       filename: cardFileName(item, format === 'square'),
       missingGlyphs: rendered.missingGlyphs,
     }

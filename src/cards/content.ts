@@ -4,8 +4,13 @@ import { CardError } from './errors.js'
 import { frenchTypography, inGuillemets } from './typography.js'
 
 export interface CardContent {
-  /** The quotation between guillemets, French typography applied, never shortened. */
+  /**
+   * The quotation between guillemets, French typography applied: whole, unless it cannot fit the card even
+   * in the smallest type; then `excerpt` is set and it ends with the cut mark (render.ts).
+   */
   quotation: string
+  /** The quotation was cut to its first sentences: the card says « Extrait » and the whole is at the link. */
+  excerpt?: boolean
   /** Who says it, as the article names them ("un restaurateur", "Hayao Miyazaki"). */
   speaker?: string
   /** Section path, outermost first, joined with " › ". */
@@ -45,7 +50,11 @@ export function cardContent(item: AnswerItem): CardContent {
 
 /** The card's text for screen readers and search: the quotation and its speaker. */
 export function cardAltText(item: AnswerItem): string {
-  const content = cardContent(item)
+  return altText(cardContent(item))
+}
+
+/** What a card shows, as text: its quotation (the excerpt, on a card that cuts it) and its speaker. */
+export function altText(content: CardContent): string {
   const text = content.speaker ? `${content.quotation} — ${content.speaker}` : content.quotation
   if (text.length <= ALT_TEXT_MAX) return text
   const cut = text.slice(0, ALT_TEXT_MAX - 1)

@@ -81,9 +81,14 @@ const div = (
   key?: string,
 ): CardElement => ({ type: 'div', ...(key ? { key } : {}), props: { style, children } })
 
-/** The short source line: publisher, year and the source's site. */
+/** The short source line: publisher, year and the source's site (after « Extrait » on a cut quotation). */
 export function sourceLine(content: CardContent): string {
-  return [content.publisher, content.year ? String(content.year) : '', content.host ?? '']
+  return [
+    content.excerpt ? 'Extrait' : '',
+    content.publisher,
+    content.year ? String(content.year) : '',
+    content.host ?? '',
+  ]
     .filter((part) => part !== '')
     .join('  ·  ')
 }
@@ -126,6 +131,8 @@ export function cardElement(content: CardContent, format: CardFormat, quoteSize:
           lineHeight: 1.28,
           color: COLORS.ink,
           textWrap: 'balance',
+          // A word wider than the frame (a pasted address, a code) is broken rather than drawn past it.
+          wordBreak: 'break-word',
         },
         content.quotation,
         BLOCKS.quotation,

@@ -1,14 +1,18 @@
 /**
  * Content → PNG: satori lays the card out and draws it as SVG (text as glyph outlines, so the PNG never
  * depends on the fonts installed), resvg rasterises it off the main thread. The quotation gets the largest
- * size at which every block of the laid-out card lies inside the frame; nothing is ever shortened.
+ * size at which every block of the laid-out card lies inside the frame. One that does not fit even in the
+ * smallest size is cut after its last sentence that does, and marked so (see fitExcerpt): every quote gets
+ * a card.
  */
 import { Resvg, renderAsync } from '@resvg/resvg-js'
 import satori from 'satori'
+import { splitSentences } from '../corpus/sentences.js'
 import type { CardContent } from './content.js'
 import { CardError } from './errors.js'
 import { cardFonts } from './fonts.js'
 import { type CardFormat, cardElement, FORMATS, type FormatSpec } from './layout.js'
+import { NBSP } from './typography.js'
 
 /** A block as satori laid it out, in pixels from the card's top left corner. */
 export interface LaidOutBlock {
@@ -22,6 +26,8 @@ export interface LaidOutBlock {
 
 export interface CardLayout {
   format: CardFormat
+  /** What the card shows: the content given, or an excerpt of its quotation (`excerpt` set). */
+  content: CardContent
   quoteSize: number
   svg: string
   blocks: LaidOutBlock[]
@@ -72,7 +78,7 @@ export async function layOutCard(
       return []
     },
   })
-  return { format, quoteSize, svg, blocks, missingGlyphs }
+  return { format, content, quoteSize, svg, blocks, missingGlyphs }
 }
 
 /** The blocks that stick out of the frame (the card minus its margins); the root fills the whole card. */
@@ -136,11 +142,73 @@ export async function fitCard(content: CardContent, format: CardFormat): Promise
   )
 }
 
+/** Where a quotation is cut: the French mark for words left out of a quotation. */
+export const CUT_MARK = '[…]'
+
+/** The quotation's words without its guillemets (and the no-break spaces inside them). */
+function innerWords(quotation: string): string {
+  return quotation.replace(/^«[\s\u00a0]*/, '').replace(/[\s\u00a0]*»$/, '')
+}
+
+/** The largest n in 1..count for which `test(n)` holds (it holds for every smaller n too), or 0. */
+async function largest(count: number, test: (n: number) => Promise<boolean>): Promise<number> {
+  let low = 0
+  let high = count
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2)
+    if (await test(middle)) low = middle
+    else high = middle - 1
+  }
+  return low
+}
+
+/**
+ * A quotation too long for the card even in the smallest type: the card keeps its first sentences, as many
+ * as fit in that type, then the cut mark inside the guillemets, and says « Extrait » in its source line (the
+ * message posted with a card carries the link to the whole passage). A first sentence too long on its own
+ * is cut between two words, a word too long on its own between two characters.
+ */
+export async function fitExcerpt(content: CardContent, format: CardFormat): Promise<CardLayout> {
+  const smallest = FORMATS[format].quoteSizes.at(-1) as number
+  const cutTo = (text: string): CardContent => ({
+    ...content,
+    quotation: `«${NBSP}${text} ${CUT_MARK}${NBSP}»`,
+    excerpt: true,
+  })
+  const fitsSmallest = async (candidate: CardContent) =>
+    fits(await layOutCard(candidate, format, smallest, false))
+  const sentences = splitSentences(innerWords(content.quotation))
+  const kept = await largest(sentences.length - 1, (n) =>
+    fitsSmallest(cutTo(sentences.slice(0, n).join(' '))),
+  )
+  if (kept > 0) return fitCard(cutTo(sentences.slice(0, kept).join(' ')), format)
+  const first = sentences[0] ?? ''
+  const words = first.split(' ')
+  const keptWords = await largest(words.length - 1, (n) => fitsSmallest(cutTo(words.slice(0, n).join(' '))))
+  if (keptWords > 0) return fitCard(cutTo(words.slice(0, keptWords).join(' ')), format)
+  // One endless word (a pasted code, a URL): cut between characters, never inside a surrogate pair.
+  const characters = Array.from(first)
+  const keptCharacters = await largest(characters.length - 1, (n) =>
+    fitsSmallest(cutTo(characters.slice(0, n).join(''))),
+  )
+  return fitCard(cutTo(characters.slice(0, Math.max(1, keptCharacters)).join('')), format)
+}
+
+/** The whole quotation at the largest size that fits; an excerpt of it when none does. */
+async function fitWholeOrExcerpt(content: CardContent, format: CardFormat): Promise<CardLayout> {
+  try {
+    return await fitCard(content, format)
+  } catch (error) {
+    if (!(error instanceof CardError) || error.code !== 'QUOTE_TOO_LONG') throw error
+    return fitExcerpt(content, format)
+  }
+}
+
 /** Options shared by every rasterisation: the SVG carries its glyphs, so no font is looked up. */
 const RESVG_OPTIONS = { font: { loadSystemFonts: false }, fitTo: { mode: 'original' as const } }
 
 export async function renderCard(content: CardContent, format: CardFormat): Promise<RenderedCard> {
-  const layout = await fitCard(content, format)
+  const layout = await fitWholeOrExcerpt(content, format)
   const image = await renderAsync(layout.svg, RESVG_OPTIONS)
   return { ...layout, png: image.asPng(), width: image.width, height: image.height }
 }

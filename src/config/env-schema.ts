@@ -29,7 +29,6 @@ const optionalPort = z.preprocess(
     .refine((n) => n <= 65535, 'must be a port number (0 to 65535)')
     .optional(),
 )
-const port = (fallback: number) => optionalPort.transform((n) => n ?? fallback)
 
 /** One of a few words, empty meaning the default; the message lists them. */
 const choice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
@@ -53,7 +52,8 @@ export const envSchema = z
       'must start with xapp-',
     ),
     SLACK_API_URL: httpUrl,
-    PORT: port(3000),
+    // Unset: Slack's HTTP receiver takes 3000; nothing else takes a port (see Config.port).
+    PORT: optionalPort,
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: optionalText.refine(
       (v) => v === undefined || /^\d{1,25}$/.test(v),
@@ -121,6 +121,8 @@ export const envSchema = z
         ),
     ),
     LOG_LEVEL: choice(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    // Set by npm for the script it runs (start, start:prod, dev): the app then watches npm (parent-watch.ts).
+    npm_lifecycle_event: optionalText,
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {

@@ -55,6 +55,11 @@ export interface Config {
   /** Unset: the project's own corpus folder. */
   corpusDir?: string
   logLevel: Env['LOG_LEVEL']
-  /** HTTP port: Slack's HTTP receiver, and /healthz when no HEALTH_PORT is set. */
-  port: number
+  /**
+   * PORT as set: Slack's HTTP receiver (3000 when unset, in SlackConfig.port), and /healthz when neither that
+   * receiver nor HEALTH_PORT carries it. Unset, and without Slack's HTTP mode, the bot takes no port.
+   */
+  port?: number
+  /** Started by npm (npm start, npm run dev): npm passes on SIGINT and SIGTERM only, see parent-watch.ts. */
+  startedByNpm: boolean
 }

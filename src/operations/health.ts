@@ -14,6 +14,8 @@ export interface HealthSources {
   /** Undefined when the bot runs without a store. */
   storage?: () => StoreHealth
   startedAt: Date
+  /** True until every adapter has started: the endpoint may listen before them, and then says so (503). */
+  starting?: () => boolean
   shuttingDown: () => boolean
 }
 
@@ -28,11 +30,20 @@ export function healthReport(sources: HealthSources) {
   )
   const storage = sources.storage?.() ?? { state: 'off' as const }
   const stopping = sources.shuttingDown()
-  const adaptersReady = Object.values(adapters).every((state) => state === 'ready')
+  const starting = sources.starting?.() ?? false
+  const adaptersReady = !starting && Object.values(adapters).every((state) => state === 'ready')
   return {
-    status: stopping ? 'stopping' : adaptersReady && storage.state !== 'degraded' ? 'ok' : 'degraded',
+    status: stopping
+      ? 'stopping'
+      : starting
+        ? 'starting'
+        : adaptersReady && storage.state !== 'degraded'
+          ? 'ok'
+          : 'degraded',
     /** The bot answers: every adapter serves (the store may be degraded). */
     serving: !stopping && adaptersReady,
+    /** The process to send SIGHUP to for a reload (npm start does not pass SIGHUP on). */
+    pid: process.pid,
     index: { records: sources.holder.engine.size },
     corpus: {
       version: reload.version,
@@ -52,7 +63,7 @@ export function healthReport(sources: HealthSources) {
 }
 
 /**
- * GET or HEAD /healthz. 200 while every adapter serves — also when only the store is degraded, since the bot
+ * GET or HEAD /healthz. 503 while the adapters start; 200 while every adapter serves — also when only the store is degraded, since the bot
  * still answers (the body says `degraded`); 503 while an adapter is down or the process is stopping.
  */
 export function healthRoute(sources: HealthSources): HttpRoute {

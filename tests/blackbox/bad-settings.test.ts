@@ -23,7 +23,7 @@ function ownLines(output: string): string[] {
  * token Slack refuses and a port already taken: tests/adapters/slack/start-errors.test.ts.)
  */
 describe('npm start with a setting that cannot work', () => {
-  it('names the variable in one line and exits 1: corpus and data folders, corpus files, Discord token and port', async () => {
+  it('names the variable in one line and exits 1: corpus and data folders, corpus files, database, Discord token, port and API, Slack API, health port', async () => {
     const discord = await FakeDiscord.start()
     discord.failures.push({
       match: (request) => request.path === '/gateway/bot',
@@ -35,6 +35,19 @@ describe('npm start with a setting that cannot work', () => {
     await once(taken, 'listening')
     const takenPort = (taken.address() as AddressInfo).port
     const freePgPort = await freePort()
+    // Accepts connections and never answers: a Discord API that hangs.
+    const silent = createServer((socket) => socket.resume()).listen(0, '127.0.0.1')
+    await once(silent, 'listening')
+    const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api`
+    // Nothing listens there once closed: a Slack API out of reach.
+    const closed = createServer().listen(0, '127.0.0.1')
+    await once(closed, 'listening')
+    const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/api/`
+    await new Promise((resolve) => closed.close(resolve))
+    const freeForDiscord = createServer().listen(0, '127.0.0.1')
+    await once(freeForDiscord, 'listening')
+    const discordPort = (freeForDiscord.address() as AddressInfo).port
+    await new Promise((resolve) => freeForDiscord.close(resolve))
     const notAFolder = path.join(mkdtempSync(path.join(tmpdir(), 'ia-cinema-bad-')), 'passwd')
     writeFileSync(notAFolder, 'root:x:0:0\n')
 
@@ -58,6 +71,23 @@ describe('npm start with a setting that cannot work', () => {
       {
         env: { DISCORD_PUBLIC_KEY: 'ab'.repeat(32), DISCORD_HTTP_PORT: String(takenPort) },
         line: new RegExp(`^config: DISCORD_HTTP_PORT ${takenPort} is already in use$`),
+      },
+      {
+        env: { DISCORD_TOKEN: 'x', DISCORD_API_URL: silentUrl },
+        line: new RegExp(`^config: DISCORD_API_URL \\(${silentUrl}\\) did not answer within 10 s$`),
+      },
+      {
+        env: { SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: closedUrl, PORT: '0' },
+        line: new RegExp(`^config: SLACK_API_URL \\(${closedUrl}\\) cannot be reached: `),
+      },
+      {
+        // Nothing may claim to listen before the line about the port taken.
+        env: {
+          DISCORD_PUBLIC_KEY: 'ab'.repeat(32),
+          DISCORD_HTTP_PORT: String(discordPort),
+          HEALTH_PORT: String(takenPort),
+        },
+        line: new RegExp(`^config: HEALTH_PORT ${takenPort} is already in use$`),
       },
     ]
     // A FIFO or a link to /dev/zero named *.md used to hold start-up for good, silently.
@@ -102,6 +132,7 @@ describe('npm start with a setting that cannot work', () => {
       }
     } finally {
       taken.close()
+      silent.close()
       await discord.close()
     }
   }, 100_000)

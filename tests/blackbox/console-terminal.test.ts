@@ -3,7 +3,7 @@
  * `script`, so the app sees a real TTY and the kernel's line discipline), and `npm run dev`.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { appendFileSync, cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it, type TestContext } from 'vitest'
@@ -85,6 +85,43 @@ describe.concurrent('the console chat, black-box', () => {
       expect(count(chat.output(), 'Les logiciels d’IA automatisent')).toBe(3)
       expect(chat.output()).not.toContain('^[[A')
       expect(health).toMatchObject({ code: 200, status: 'ok' })
+    },
+    90_000,
+  )
+
+  it.skipIf(!hasScript)(
+    'at a terminal: a log line goes on a line of its own, then the prompt and what was typed come back',
+    async (context) => {
+      const corpusDir = path.join(mkdtempSync(path.join(tmpdir(), 'ia-cinema-console-corpus-')), 'corpus')
+      cpSync(FIXTURE_CORPUS_DIR, corpusDir, { recursive: true, dereference: true })
+      const app = spawn(
+        'script',
+        ['-qfec', 'stty cols 100 rows 40 && exec ./node_modules/.bin/tsx src/main.ts', '/dev/null'],
+        {
+          cwd: ROOT,
+          detached: true,
+          env: env({ SHELL: '/bin/sh', TERM: 'xterm', CORPUS_DIR: corpusDir, LOG_LEVEL: 'info' }),
+        },
+      )
+      const chat = watch(app, context)
+      await chat.until((text) => text.includes('ia-cinema> '))
+      app.stdin?.write('mont')
+      await chat.until((text) => text.endsWith('mont'))
+      // An edit of the corpus: the bot reloads it and logs one line while "mont" waits at the prompt.
+      const file = path.join(corpusDir, 'ia-emploi-cinema-audiovisuel.md')
+      appendFileSync(file, '\n')
+      const redrawn = /"msg":"corpus reloaded"[^\n]*\n[\s\S]*ia-cinema> mont/
+      await chat.until((text) => text.includes('"msg":"corpus reloaded"'))
+      await Promise.race([
+        chat.until((text) => redrawn.test(text)),
+        new Promise((resolve) => setTimeout(resolve, 5000)),
+      ])
+      expect(chat.output()).toMatch(redrawn)
+      expect(chat.output()).not.toMatch(/mont\{"level"/)
+      // What was typed is still there: finishing the word asks for "monteur".
+      app.stdin?.write('eur\rquitter\r')
+      expect(await chat.exited).toBe(0)
+      expect(count(chat.output(), 'Les logiciels d’IA automatisent')).toBe(1)
     },
     90_000,
   )

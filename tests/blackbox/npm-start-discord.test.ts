@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FakeDiscord, IDS } from '../helpers/fake-discord.js'
-import { eventually, type RunningProcess, startMain } from '../helpers/start-process.js'
+import { childPids, eventually, type RunningProcess, startMain } from '../helpers/start-process.js'
 
 /** The whole product as an operator starts it: npm start with Discord variables, against a fake Discord. */
 describe('npm start with Discord configured', () => {
@@ -55,6 +55,14 @@ describe('npm start with Discord configured', () => {
     expect(JSON.stringify(reply.body).replaceAll('**', '')).toContain('postes juniors et techniques')
     expect(reply.body.allowed_mentions?.parse ?? []).toEqual([])
     expect(bot.child.exitCode).toBeNull()
+  })
+
+  it('takes no port for /healthz when neither PORT nor HEALTH_PORT is set, and says which pid reloads', async () => {
+    const ready = await eventually(() => bot.output().includes('"msg":"ready"'), 10_000)
+    expect(ready).toBe(true)
+    expect(bot.output()).not.toContain('listening')
+    const pid = Number(/"pid":(\d+),"reload":"kill -HUP (\d+)","msg":"ready"/.exec(bot.output())?.[1])
+    expect(childPids(bot.child.pid ?? 0)).toEqual([pid])
   })
 
   it('drains and exits 0 on SIGINT sent to npm (kill -INT, as Ctrl-C does)', async () => {

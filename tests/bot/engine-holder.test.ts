@@ -1,11 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
 import { createBot } from '../../src/bot/create-bot.js'
 import { type EngineBuilder, EngineHolder } from '../../src/bot/engine-holder.js'
 import { SearchEngine } from '../../src/search/engine.js'
-import { copyFixtureCorpus } from '../helpers/corpus.js'
+import { copyFixtureCorpus, FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 
 const ARTICLE = 'ia-emploi-cinema-audiovisuel.md'
 
@@ -40,6 +41,30 @@ describe('EngineHolder', () => {
     expect(failures).toHaveLength(1)
     expect(JSON.parse(failures[0] ?? '{}')).toMatchObject({ file, field: 'front matter field "year"' })
     holder.close()
+  })
+})
+
+describe('EngineHolder after a reload that fails', () => {
+  it('never shows the corpus folder’s path when the folder itself cannot be read', async () => {
+    const parent = await mkdtemp(path.join(tmpdir(), 'ia-cinema-holder-gone-'))
+    const dir = path.join(parent, 'corpus')
+    await cp(FIXTURE_CORPUS_DIR, dir, { recursive: true, dereference: true })
+    const lines: string[] = []
+    const holder = await EngineHolder.load(
+      dir,
+      pino({ level: 'info' }, { write: (line: string) => lines.push(line) }),
+    )
+    await rename(dir, `${dir}-moved`)
+    expect(await holder.reload('test')).toBe(false)
+    const message = holder.status().lastError?.message ?? ''
+    expect(message).toBe('the corpus folder cannot be read')
+    expect(message).not.toContain(parent)
+    // The operator's log line still says which folder.
+    expect(JSON.parse(lines.find((line) => line.includes('reload failed')) ?? '{}')).toMatchObject({
+      file: dir,
+    })
+    holder.close()
+    await rm(parent, { recursive: true, force: true })
   })
 })
 

@@ -45,3 +45,22 @@ describe('SeenOnce', () => {
     expect(seen.first('a')).toBe(true)
   })
 })
+
+describe('SeenOnce keeps nothing of what an id was cut from', () => {
+  it('holds a 43-character digest per id, whatever the id’s length, and still tells ids apart', () => {
+    const seen = new SeenOnce()
+    const body = `trigger_id=${'7'.repeat(1_000_000)}`
+    const long = body.slice('trigger_id='.length)
+    expect(seen.first(long)).toBe(true)
+    // Differs from the first only in its last character.
+    expect(seen.first(`${long.slice(0, -1)}8`)).toBe(true)
+    expect(seen.first(`trigger:${'7'.repeat(1_000_000)}`)).toBe(true)
+    expect(seen.first(long)).toBe(false)
+    const held = [...seen.remembered()]
+    expect(held).toHaveLength(3)
+    for (const key of held) {
+      expect(key).toMatch(/^[\w-]{43}$/)
+      expect(long.includes(key)).toBe(false)
+    }
+  })
+})

@@ -9,9 +9,16 @@ import type { AnswerItem } from '../../src/answers/answer.js'
 import { toItem } from '../../src/answers/items.js'
 import { CardRenderer } from '../../src/cards/card-renderer.js'
 import { type CardContent, cardContent } from '../../src/cards/content.js'
-import { CardError } from '../../src/cards/errors.js'
+import type { CardError } from '../../src/cards/errors.js'
 import { BLOCKS, type CardFormat, COLORS, FORMATS } from '../../src/cards/layout.js'
-import { blocksOutsideFrame, layOutCard, type RenderedCard, renderCard } from '../../src/cards/render.js'
+import {
+  blocksOutsideFrame,
+  CUT_MARK,
+  layOutCard,
+  type RenderedCard,
+  renderCard,
+} from '../../src/cards/render.js'
+import { inGuillemets, NBSP } from '../../src/cards/typography.js'
 import type { SearchEngine } from '../../src/search/engine.js'
 import { projectEngine } from '../helpers/engine.js'
 import { decodePng, type Picture, pixelsUnlike, pngSize } from './png.js'
@@ -131,7 +138,7 @@ describe('quote cards', () => {
     expect(inkInMargins(decodePng(png), 'landscape')).toBeGreaterThan(0)
   })
 
-  it('shrinks the type of long quotes instead of cutting them, and refuses one that cannot fit', async () => {
+  it('shrinks the type of long quotes instead of cutting them while they fit', async () => {
     const landscape = cases.filter((c) => c.format === 'landscape')
     const longest = landscape.reduce((a, b) =>
       b.content.quotation.length > a.content.quotation.length ? b : a,
@@ -147,12 +154,66 @@ describe('quote cards', () => {
     }
     const fitted = await renderCard(long, 'landscape')
     expect(fitted.quoteSize).toBeLessThan(shortest.card.quoteSize)
+    expect(fitted.content.excerpt).toBeUndefined()
     expect(blocksOutsideFrame(fitted.blocks, FORMATS.landscape)).toEqual([])
+  })
 
-    const endless = { ...long, quotation: 'mot '.repeat(400) }
-    const refused = await renderCard(endless, 'landscape').catch((error: unknown) => error)
-    expect(refused).toBeInstanceOf(CardError)
-    expect((refused as CardError).code).toBe('QUOTE_TOO_LONG')
+  it('cuts a quotation too long for any size after its last sentence that fits, marked, in both sizes', async () => {
+    const { content } = cases[0] as Case
+    // Over 3,000 characters, as the longest imported quote that failed: 40 sentences.
+    const sentences = Array.from(
+      { length: 40 },
+      (_, i) => `La phrase numéro ${i + 1} dit ce que l’IA change au métier de monteur, et pourquoi.`,
+    )
+    const long = { ...content, quotation: inGuillemets(sentences.join(' ')) }
+    expect(long.quotation.length).toBeGreaterThan(3000)
+    for (const format of FORMAT_NAMES) {
+      const card = await renderCard(long, format)
+      const where = `${format} at ${card.quoteSize} px`
+      expect(blocksOutsideFrame(card.blocks, FORMATS[format]), where).toEqual([])
+      const shown = card.blocks.find((block) => block.key === BLOCKS.quotation)?.text ?? ''
+      expect(card.content.excerpt, where).toBe(true)
+      expect(shown, where).toBe(card.content.quotation)
+      expect(shown.endsWith(`${CUT_MARK}${NBSP}»`), where).toBe(true)
+      // Whole sentences, the first ones, and as many as fit in the smallest type.
+      const kept = sentences.filter((sentence) => shown.includes(inGuillemets(sentence).slice(2, -2)))
+      expect(kept.length, where).toBeGreaterThan(1)
+      expect(words(shown).slice(0, -1), where).toEqual(words(kept.join(' ')))
+      const oneMore = {
+        ...long,
+        quotation: inGuillemets(`${sentences.slice(0, kept.length + 1).join(' ')} ${CUT_MARK}`),
+        excerpt: true,
+      }
+      const smallest = FORMATS[format].quoteSizes.at(-1) as number
+      const tooMuch = await layOutCard(oneMore, format, smallest, false)
+      expect(blocksOutsideFrame(tooMuch.blocks, FORMATS[format]).length, where).toBeGreaterThan(0)
+      expect(card.blocks.find((block) => block.key === BLOCKS.source)?.text, where).toBe(
+        'Extrait  ·  KILL THE TAPE  ·  2025  ·  killthetape.com',
+      )
+      expect(inkInMargins(decodePng(card.png), format), where).toBe(0)
+    }
+  })
+
+  it('cuts between words a sentence too long alone, and between characters a word too long alone', async () => {
+    const { content } = cases[0] as Case
+    for (const quotation of ['mot '.repeat(800), `«${'x'.repeat(3000)}»`]) {
+      const card = await renderCard({ ...content, quotation }, 'landscape')
+      expect(blocksOutsideFrame(card.blocks, FORMATS.landscape)).toEqual([])
+      expect(card.content.quotation.endsWith(`${CUT_MARK}${NBSP}»`)).toBe(true)
+      expect(card.content.quotation.length).toBeGreaterThan(20)
+      expect(inkInMargins(decodePng(card.png), 'landscape')).toBe(0)
+    }
+  })
+
+  it('gives every quote a card through the renderer: the excerpt as alt text, with its speaker', async () => {
+    const { item } = cases[0] as Case
+    const sentences = Array.from({ length: 30 }, (_, i) => `Voici la phrase ${i + 1} d’un long témoignage.`)
+    const long = { ...item, id: `${item.id}-long`, quotation: sentences.join(' ').repeat(3) }
+    const image = await new CardRenderer().card(long, engine.corpus.version)
+    expect(pngSize(image.png)).toEqual({ width: 1200, height: 630 })
+    expect(image.excerpt).toBe(true)
+    expect(image.alt).toContain(CUT_MARK)
+    expect(image.alt.endsWith(`— ${item.speaker}`)).toBe(true)
   })
 
   it('gives the same PNG bytes for the same quote and corpus version, and caches it', async () => {

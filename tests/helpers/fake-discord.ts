@@ -53,6 +53,8 @@ export interface InjectedFailure {
   status: number
   code: number
   message: string
+  /** A 429's wait, in seconds: in the body's `retry_after` and (rounded up) in the Retry-After header. */
+  retryAfter?: number
 }
 
 export interface FakeUser {
@@ -193,6 +195,18 @@ export class FakeDiscord {
     const failure = this.failures.find((candidate) => candidate.match(request))
     if (failure) {
       this.failures.splice(this.failures.indexOf(failure), 1)
+      if (failure.retryAfter !== undefined) {
+        // As Discord refuses a request over a rate limit: it did not act on it.
+        const body = { message: failure.message, retry_after: failure.retryAfter, global: false }
+        response
+          .writeHead(429, {
+            'content-type': 'application/json',
+            'retry-after': String(Math.ceil(failure.retryAfter)),
+            'x-ratelimit-scope': 'user',
+          })
+          .end(JSON.stringify(body))
+        return
+      }
       this.send(response, failure.status, { message: failure.message, code: failure.code })
       return
     }
@@ -269,6 +283,11 @@ export class FakeDiscord {
     message: string,
   ): void {
     this.failures.push({ match, status, code, message })
+  }
+
+  /** Refuses the next matching request with a 429 asking to wait `retryAfter` seconds. */
+  rateLimitNext(match: (request: RecordedRequest) => boolean, retryAfter: number): void {
+    this.failures.push({ match, status: 429, code: 0, message: 'You are being rate limited.', retryAfter })
   }
 
   private notify(): void {

@@ -85,12 +85,18 @@ export class FakeSlack {
   readonly failures = new Map<string, string>()
   /** HTTP status the response_url targets answer with (200 unless a test wants respond() to fail). */
   responseStatus = 200
+  /**
+   * Methods whose next call Slack acts on (it is recorded) but answers badly: with this HTTP status (500…),
+   * or by dropping the connection (`'drop'`). Each is used once.
+   */
+  private readonly breakdowns = new Map<string, number | 'drop'>()
   /** Calls answered 429 (not recorded in `calls`: Slack did not act on them), per method. */
   readonly rateLimited = new Map<string, number>()
   private rateLimits = new Map<string, number>()
   /** While set, Web API calls are recorded on arrival (Slack acts on them) but answered only on thaw(). */
   private frozen: Promise<void> | undefined
   private thawFrozen: (() => void) | undefined
+  private frozenMethod: string | undefined
   private server: Server
   private wss: WebSocketServer
   private sockets = new Set<WebSocket>()
@@ -146,8 +152,12 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method)
   }
 
-  /** The Web API stops answering (a slow or stuck Slack) until thaw(); calls still take effect. */
-  freeze(): void {
+  /**
+   * The Web API stops answering (a slow or stuck Slack) until thaw(); calls still take effect. With a
+   * method, only calls to that one stall.
+   */
+  freeze(method?: string): void {
+    this.frozenMethod = method
     this.frozen ??= new Promise((resolve) => {
       this.thawFrozen = resolve
     })
@@ -157,6 +167,7 @@ export class FakeSlack {
     this.thawFrozen?.()
     this.frozen = undefined
     this.thawFrozen = undefined
+    this.frozenMethod = undefined
   }
 
   /** The next `times` calls to `method` are answered 429 with `Retry-After: 0`, as Slack does when rate limiting. */
@@ -164,8 +175,14 @@ export class FakeSlack {
     this.rateLimits.set(method, times)
   }
 
+  /** The next call to `method` is acted on, then answered with `status` (a 5xx) or a dropped connection. */
+  breakNext(method: string, how: number | 'drop'): void {
+    this.breakdowns.set(method, how)
+  }
+
   reset(): void {
     this.thaw()
+    this.breakdowns.clear()
     this.rateLimited.clear()
     this.rateLimits.clear()
     this.calls.length = 0
@@ -274,9 +291,16 @@ export class FakeSlack {
     const call: ApiCall = { method, body, ...(auth ? { token: auth.replace(/^Bearer /, '') } : {}) }
     this.calls.push(call)
     this.changed()
-    if (this.frozen) await this.frozen
+    if (this.frozen && (this.frozenMethod === undefined || this.frozenMethod === method)) await this.frozen
     // The caller may have given up meanwhile; answering a closed socket is harmless.
 
+    const breakdown = this.breakdowns.get(method)
+    if (breakdown !== undefined) {
+      this.breakdowns.delete(method)
+      if (breakdown === 'drop') req.socket.destroy()
+      else reply(breakdown, { ok: false, error: 'internal_error' })
+      return
+    }
     const failure = this.failures.get(method)
     if (failure) {
       reply(200, { ok: false, error: failure })

@@ -48,6 +48,8 @@ describe('npm run load (smoke)', () => {
       '2',
       '--long-chars',
       '3000',
+      '--huge-rounds',
+      '2',
       '--huge-count',
       '2',
       '--huge-chars',
@@ -67,9 +69,15 @@ describe('npm run load (smoke)', () => {
       )
     expect(stdout).toMatch(life('cold start: 4 connections at once, 0.2 s after the app listens'))
     expect(stdout).toMatch(life('long text: 2 commands of 3,000 characters at once'))
-    expect(stdout).toMatch(life('huge questions: 2 distinct commands of 20,000 characters, 2 at a time'))
+    for (const round of [1, 2])
+      expect(stdout).toMatch(
+        life(`huge questions, round ${round}/2: 2 distinct commands of 20,000 characters, 2 at a time`),
+      )
+    expect(stdout).toMatch(
+      /^memory: RSS \d+ MB → \d+ MB over 2 rounds of huge questions, growth -?\d+ MB \(must be under 150 MB\)$/m,
+    )
     const verdict =
-      /^acks over 3 s \(steady, cold start, long text\): (\d+) \(must be 0\); throughput ratio: (\d+\.\d\d)× bare Bolt acking an answer-sized constant \(must be ≥ 0\.80\), \d+\.\d\d× bare Bolt acking "ok"; failed requests: (\d+) \(must be 0\) — (PASS|FAIL)$/m.exec(
+      /^acks over 3 s \(steady, cold start, long text\): (\d+) \(must be 0\); throughput ratio: (\d+\.\d\d)× bare Bolt acking an answer-sized constant \(must be ≥ 0\.80\), \d+\.\d\d× bare Bolt acking "ok"; failed requests: (\d+) \(must be 0\); memory growth over the huge rounds (?:under|over) 150 MB — (PASS|FAIL)$/m.exec(
         stdout,
       )
     expect(verdict, stdout).not.toBeNull()

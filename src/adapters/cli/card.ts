@@ -67,7 +67,8 @@ async function main(): Promise<number> {
     const file = path.resolve(job.output ?? path.join(CARD_DIR, card.filename))
     await mkdir(path.dirname(file), { recursive: true })
     await writeFile(file, card.png)
-    process.stdout.write(`${file} (${card.width}×${card.height}): ${stripControls(card.alt)}\n`)
+    const whole = card.excerpt ? ` (excerpt; the whole quotation: ${item.link})` : ''
+    process.stdout.write(`${file} (${card.width}×${card.height}): ${stripControls(card.alt)}${whole}\n`)
   }
   return 0
 }

@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { createInterface } from 'node:readline'
+import { clearLine, createInterface, cursorTo } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import type { Answer } from '../../answers/answer.js'
 import type { ActionOutcome, Bot, Requester } from '../../bot/bot.js'
 import { CARD_DIR } from '../../cards/card-dir.js'
 import { CardRenderer, type CardSource } from '../../cards/card-renderer.js'
-import type { Logger } from '../../logger.js'
+import { type Logger, writeLogLinesAround } from '../../logger.js'
 import { stripControls, stripControlsDeep } from '../../text/controls.js'
 import { fold } from '../../text/normalize.js'
 import { PLAIN, renderShare, renderText, type TextStyle, terminalStyle } from './render-text.js'
@@ -78,10 +78,24 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
   let quitting = false
   let cards = options.cards
 
+  // Whether the prompt (and what is being typed after it) is the terminal's last line.
+  let prompting = false
   const prompt = () => {
-    if (interactive && !quitting) lines.prompt()
+    if (!interactive || quitting) return
+    lines.prompt()
+    prompting = true
   }
   if (interactive) {
+    // Log lines (a corpus reloaded, a store that fails) share the terminal: each goes on a line of its own,
+    // and the prompt with what was typed so far is drawn again under it.
+    writeLogLinesAround((writeLine) => {
+      if (!prompting || readerGone) return writeLine()
+      clearLine(output, 0)
+      cursorTo(output, 0)
+      writeLine()
+      lines.prompt(true)
+    })
+    lines.on('close', () => writeLogLinesAround(undefined))
     say('ia-cinema — l’IA et les métiers du cinéma. Tapez un métier, une question, « aide » ou « quitter ».')
     // In terminal mode Ctrl-C reaches readline, not the process as a signal: it ends the chat like Ctrl-D.
     lines.on('SIGINT', () => {
@@ -109,7 +123,9 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
     await mkdir(directory, { recursive: true })
     const file = path.join(directory, card.filename)
     await writeFile(file, card.png)
-    return `Carte enregistrée (${card.width}×${card.height}) : ${file}`
+    // A quotation too long for a card shows its first sentences: the whole is at the passage's link.
+    const whole = card.excerpt ? `\nExtrait : la citation entière est sur ${outcome.item.link}` : ''
+    return `Carte enregistrée (${card.width}×${card.height}) : ${file}${whole}`
   }
 
   const handle = async (line: string) => {
@@ -146,6 +162,7 @@ export function runConsoleChat(bot: Bot, options: ConsoleOptions): Promise<void>
   }
 
   lines.on('line', (line) => {
+    prompting = false
     queue = queue.then(() => handle(line))
   })
   return new Promise((resolve) => {

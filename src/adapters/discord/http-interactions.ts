@@ -20,6 +20,7 @@ import { closeServer, takeOver } from '../../http/front.js'
 import type { Logger } from '../../logger.js'
 import { describeError } from './errors.js'
 import { type AnswerContext, answerInteraction, asMessage, type CallbackBody } from './http/answer.js'
+import { sendFollowUp } from './http/follow-up.js'
 import { MESSAGE, PING, parseInteraction, type RawInteraction } from './http/payload.js'
 import { isValidSignature, publicKeyFromHex } from './http/signature.js'
 import { warmUpEndpoint } from './http/warm-up.js'
@@ -176,17 +177,7 @@ export class DiscordInteractionsEndpoint {
     if (!applicationId || !token) return
     const base = `${this.api}/v10/webhooks/${encodeURIComponent(applicationId)}/${encodeURIComponent(token)}`
     const url = method === 'PATCH' ? `${base}/messages/@original` : base
-    // A multipart body (a message with a file) sets its own content type, boundary included.
-    const reply = await fetch(url, {
-      method,
-      ...(data instanceof FormData
-        ? { body: data }
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) }),
-      signal: AbortSignal.timeout(10_000),
-    })
-    if (!reply.ok) {
-      this.log.warn({ interaction: interaction.id, status: reply.status }, 'discord follow-up refused')
-    }
+    await sendFollowUp(url, method, data, this.log.child({ interaction: interaction.id }))
   }
 }
 

@@ -4,7 +4,7 @@
  * burn Discord's daily quota and briefly reset the command for users.
  */
 
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js'
+import { Client, DiscordAPIError, Events, GatewayIntentBits, Partials } from 'discord.js'
 import type { AnswerItem } from '../../answers/answer.js'
 import type { AdapterHandle, CardFile } from '../../bot/adapter.js'
 import type { Bot } from '../../bot/bot.js'
@@ -22,6 +22,11 @@ import { warmUpDiscord } from './warm-up.js'
 export interface DiscordOptions {
   /** How long to wait for READY and the guilds after login (default 30 s). */
   readyTimeoutMs?: number
+  /**
+   * How long login may take: the gateway's address from the REST API (default 10 s). discord.js would wait
+   * 15 s for each of four attempts on an API that accepts connections and never answers.
+   */
+  loginTimeoutMs?: number
   /** Answers slower than this are deferred (default 2 s, leaving 1 s of Discord's 3 for the network). */
   deferAfterMs?: number
   /** Quote cards, shared with the other adapters so each card is drawn once (default: a renderer of its own). */
@@ -34,6 +39,30 @@ export interface DiscordOptions {
 
 export interface DiscordHandle extends AdapterHandle {
   readonly client: Client
+}
+
+class LoginTimeout extends Error {}
+
+/**
+ * The variable to name when login failed: the token when Discord refused it (401); DISCORD_API_URL when it is
+ * set and did not answer as Discord's API does (no answer in time, nothing listening, another HTTP error).
+ */
+function blame(
+  error: unknown,
+  apiUrl: string | undefined,
+  loginTimeoutMs: number,
+): { setting?: string; reason?: string } {
+  if (isTokenRefused(error)) return { setting: 'DISCORD_TOKEN', reason: 'rejected by Discord (401)' }
+  if (!apiUrl) return {}
+  if (error instanceof LoginTimeout)
+    return {
+      setting: 'DISCORD_API_URL',
+      reason: `(${apiUrl}) did not answer within ${loginTimeoutMs / 1000} s`,
+    }
+  if (error instanceof DiscordAPIError)
+    return { setting: 'DISCORD_API_URL', reason: `(${apiUrl}) answered HTTP ${error.status} to ${error.url}` }
+  const why = error instanceof Error ? error.message : String(error)
+  return { setting: 'DISCORD_API_URL', reason: `(${apiUrl}) cannot be reached (${why})` }
 }
 
 export function createDiscordClient(config: DiscordConfig): Client {
@@ -138,18 +167,27 @@ export async function startDiscord(
   })
   // Login may fail first; the ready promise must not then surface as an unhandled rejection.
   ready.catch(() => undefined)
+  const loginTimeoutMs = options.loginTimeoutMs ?? 10_000
+  let loginTimer: NodeJS.Timeout | undefined
+  const loginDeadline = new Promise<never>((_resolve, reject) => {
+    loginTimer = setTimeout(() => reject(new LoginTimeout()), loginTimeoutMs)
+  })
   try {
-    await client.login(config.token)
+    await Promise.race([client.login(config.token), loginDeadline])
+    clearTimeout(loginTimer)
     await ready
   } catch (error) {
     await client.destroy().catch(() => undefined)
     if (error instanceof DiscordStartError) throw error
-    throw new DiscordStartError(`login failed: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-      ...(isTokenRefused(error) ? { setting: 'DISCORD_TOKEN', reason: 'rejected by Discord (401)' } : {}),
-    })
+    throw new DiscordStartError(
+      error instanceof LoginTimeout
+        ? `login: no answer from Discord's API within ${loginTimeoutMs / 1000} s`
+        : `login failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error, ...blame(error, config.apiUrl, loginTimeoutMs) },
+    )
   } finally {
     clearTimeout(timer)
+    clearTimeout(loginTimer)
   }
   log.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'discord ready')
 

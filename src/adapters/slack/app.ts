@@ -1,5 +1,6 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { LogLevel } from '@slack/bolt'
 import type { AnswerItem } from '../../answers/answer.js'
 import type { AdapterHandle, CardFile, HttpRoute } from '../../bot/adapter.js'
 import type { Bot } from '../../bot/bot.js'
@@ -9,6 +10,7 @@ import type { SlackConfig } from '../../config.js'
 import { type Front, takeOver } from '../../http/front.js'
 import type { Logger } from '../../logger.js'
 import { uploadCard } from './actions/share-card.js'
+import { boltLevelFor, boltLogger } from './bolt-logger.js'
 import { buildApp } from './build-app.js'
 import { SlackConfigError, SlackStartError } from './errors.js'
 import { registerListeners } from './listeners.js'
@@ -67,8 +69,10 @@ export async function startSlack(
   const slackApiUrl = apiBase(config.apiUrl)
   // Before the real app listens, a throwaway copy answers the warm-up questions on a loopback port.
   if (options.warmUp) await warmUpSlack(options.warmUp, { socketMode, log, slackApiUrl })
+  const boltLog = boltLogger(log)
   const app = buildApp({
     botToken: config.botToken,
+    boltLog,
     ...(socketMode ? { appToken: config.appToken } : { signingSecret: config.signingSecret }),
     slackApiUrl,
     webApiTimeoutMs: options.webApiTimeoutMs,
@@ -86,19 +90,18 @@ export async function startSlack(
     options.claims,
   )
 
+  // The token check (auth.test) says what went wrong in one line of its own; the Web API client's line
+  // about the same failed request would only repeat it.
+  boltLog.setLevel(LogLevel.ERROR)
   try {
     await app.init()
   } catch (error) {
-    const refused = slackErrorCode(error)
     throw new SlackStartError(
       `Slack: the bot token was refused or Slack is unreachable (${message(error)})`,
-      {
-        cause: error,
-        ...(refused && TOKEN_REFUSALS.has(refused)
-          ? { setting: 'SLACK_BOT_TOKEN', reason: `rejected by Slack (${refused})` }
-          : {}),
-      },
+      { cause: error, ...blame(error, config.apiUrl) },
     )
+  } finally {
+    boltLog.setLevel(boltLevelFor(log.level))
   }
 
   let front: Front | undefined
@@ -141,6 +144,28 @@ export async function startSlack(
       },
     )
   }
+}
+
+/**
+ * The variable to name when auth.test failed: the token when Slack refused it; SLACK_API_URL when it is set
+ * and did not answer as Slack's Web API does (nothing listening, a timeout, an HTTP error).
+ */
+function blame(error: unknown, apiUrl: string | undefined): { setting?: string; reason?: string } {
+  const refused = slackErrorCode(error)
+  if (refused && TOKEN_REFUSALS.has(refused))
+    return { setting: 'SLACK_BOT_TOKEN', reason: `rejected by Slack (${refused})` }
+  if (!apiUrl) return {}
+  const code = (error as { code?: unknown }).code
+  if (code === 'slack_webapi_http_error') {
+    const status = (error as { statusCode?: unknown }).statusCode
+    return { setting: 'SLACK_API_URL', reason: `(${apiUrl}) answered HTTP ${String(status)} to auth.test` }
+  }
+  if (code === 'slack_webapi_request_error') {
+    const original = (error as { original?: unknown }).original
+    const why = original instanceof Error ? original.message : message(error)
+    return { setting: 'SLACK_API_URL', reason: `(${apiUrl}) cannot be reached: ${why}` }
+  }
+  return {}
 }
 
 /** Slack's answers to auth.test that mean the token itself is wrong, not that Slack could not be reached. */

@@ -1,4 +1,4 @@
-import { App } from '@slack/bolt'
+import { App, type Logger as BoltLogger } from '@slack/bolt'
 import type { DeliveryClaims } from '../../bot/delivery-claims.js'
 import type { Logger } from '../../logger.js'
 import { boltLevelFor, boltLogger } from './bolt-logger.js'
@@ -18,12 +18,14 @@ export interface AppSettings {
   /** Deliveries claimed across instances (default: this process's memory alone). */
   claims?: DeliveryClaims
   log: Logger
+  /** Bolt's and the Web API client's logger (default: one writing into `log`). */
+  boltLog?: BoltLogger
 }
 
 /** The Bolt app, its receiver behind the inbound screen, and a Web API client that posts at most once. */
 export function buildApp(settings: AppSettings): App {
   const { log, slackApiUrl, identity } = settings
-  const boltLog = boltLogger(log)
+  const boltLog = settings.boltLog ?? boltLogger(log)
   const boltLevel = boltLevelFor(log.level)
   return new App({
     token: settings.botToken,

@@ -3,6 +3,7 @@ import { type DeliveryClaims, privateOnly } from '../../bot/delivery-claims.js'
 import type { Logger } from '../../logger.js'
 import { escapeRegExp } from '../../text/regexp.js'
 import { buttonClick } from './actions/button-click.js'
+import { RecentCards } from './actions/recent-cards.js'
 import { COMMAND_NAME, iaCinemaCommand } from './commands/ia-cinema.js'
 import { slackDeliveryId } from './edge/claim.js'
 import { appHomeOpened } from './events/app-home-opened.js'
@@ -45,12 +46,13 @@ function deliveryOf(args: unknown): string | undefined {
   return undefined
 }
 
-/** Every listener, for HTTP and Socket Mode alike. */
+/** Every listener, for HTTP and Socket Mode alike; the app's memory of recent cards is made here if not given. */
 export function registerListeners(
   app: App,
-  deps: SlackDeps,
+  given: Omit<SlackDeps, 'recentCards'> & Partial<Pick<SlackDeps, 'recentCards'>>,
   claims?: DeliveryClaims,
 ): { drain(): Promise<void> } {
+  const deps: SlackDeps = { ...given, recentCards: given.recentCards ?? new RecentCards() }
   const privateBot = privateOnly(deps.bot)
   // Work still running after Bolt has acknowledged (events, clicks, late answers): awaited on shutdown.
   const inFlight = new Set<Promise<void>>()

@@ -7,5 +7,7 @@ export const MESSAGES = {
   cardNeedsScope:
     'Je n’ai pas le droit d’envoyer des images ici : l’application Slack doit être réinstallée avec le droit `files:write`.',
   cardFailed: 'Désolé, la carte n’a pas pu être créée. La citation reste partageable en texte.',
+  cardAlreadyPosted:
+    'Cette carte vient déjà d’être envoyée ici : elle apparaît dans le canal dans un instant, s’il n’y est pas déjà.',
   unknownButton: 'Ce bouton n’est plus valable. Relancez `/ia-cinema`.',
 } as const

@@ -8,6 +8,7 @@ import { type Answer, emptyAnswer } from '../../answers/answer.js'
 import type { Bot, Requester } from '../../bot/bot.js'
 import type { CardSource } from '../../cards/card-renderer.js'
 import type { Logger } from '../../logger.js'
+import type { RecentCards } from './actions/recent-cards.js'
 import { MESSAGES } from './messages.js'
 import { renderAnswer, renderHome, renderNotice, type SlackMessage } from './render-blocks.js'
 import { wasRateLimited } from './web-api-policy.js'
@@ -26,6 +27,8 @@ export interface SlackDeps {
    * posted publicly for it (the bot refuses shares and cards; a mention is answered privately).
    */
   publicPosts?: boolean
+  /** Cards posted lately, so that a repeated click does not post the same card twice in a place. */
+  recentCards: RecentCards
 }
 
 export function slackRequester(userId: string | undefined, locale?: string): Requester {

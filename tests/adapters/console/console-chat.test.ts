@@ -145,6 +145,20 @@ describe('console chat, piped', () => {
     expect(text).toContain('Pas de passage n° 9 dans la dernière réponse.')
   })
 
+  it('says where the whole quotation is when the card shows an excerpt', async () => {
+    const cardDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-console-cards-'))
+    const cards: CardSource = {
+      async card() {
+        const image = { png: Buffer.from('png'), width: 1200, height: 630, filename: 'q.png', excerpt: true }
+        return image as CardImage
+      },
+    }
+    const text = await chat(['citation miyazaki', 'carte 1'], { cards, cardDir })
+    expect(text).toMatch(
+      /Extrait : la citation entière est sur https:\/\/www\.killthetape\.com\/\S+#:~:text=/,
+    )
+  })
+
   it('answers odd lines without stopping', async () => {
     const text = await chat(['', '__proto__', '\u0000', 'pizza', 'quitter', 'monteur'])
     expect(text).toContain('ia-cinema : l’IA et les métiers du cinéma') // help for the empty line

@@ -289,6 +289,21 @@ describe('buttons', () => {
     expectWithinLimits(post.body)
   })
 
+  it('posts a card refused with 429 after the wait Discord asks for, once', async () => {
+    const answer = await fake.callbackFor(fake.slashCommand('citation miyazaki'))
+    const button = buttonIds(answer.body.data).find((b) => b.custom_id.startsWith('iac:card:'))
+    const interaction = fake.buttonClick(button?.custom_id ?? '')
+    const followUpPath = `/webhooks/${IDS.application}/${interaction.token}`
+    const toWebhook = (r: RecordedRequest) => r.method === 'POST' && r.path === followUpPath
+    fake.rateLimitNext(toWebhook, 0.5)
+    expect((await fake.callbackFor(interaction)).body.type).toBe(6)
+    const sent = () => fake.requests.filter(toWebhook)
+    await fake.waitForRequest(() => sent().length >= 2, 15_000)
+    expect(pngSize(sent()[1]?.files[0]?.bytes ?? Buffer.alloc(0))).toEqual({ width: 1200, height: 630 })
+    await settle(500)
+    expect(sent()).toHaveLength(2)
+  })
+
   it('posts the daily quote with its card when one is given', async () => {
     const quote = (await bot.ask('citation miyazaki', { platform: 'discord' })).items[0] as AnswerItem
     const card = await renderer.card(quote, 'v-daily')

@@ -240,6 +240,48 @@ describe('interactions', () => {
     expect(followUp.body.allowed_mentions).toEqual({ parse: [] })
   })
 
+  it('sends a card refused with 429 again after retry_after, once, and logs it', async () => {
+    const answer = (await post(command('citation miyazaki'))).json
+    const card = answer.data.components
+      .flatMap((row: { components: Array<{ custom_id: string }> }) => row.components)
+      .find((button: { custom_id: string }) => button.custom_id.startsWith('iac:card:'))?.custom_id
+    const payload = interaction(
+      3,
+      { custom_id: card, component_type: 2 },
+      { message: { id: '1', flags: 64 } },
+    )
+    const path = `/webhooks/${IDS.application}/${payload.token}`
+    const toWebhook = (r: { method: string; path: string }) => r.method === 'POST' && r.path === path
+    fake.rateLimitNext(toWebhook, 0.3)
+    expect((await post(payload)).json).toEqual({ type: 6 })
+    const sent = () => fake.requests.filter(toWebhook)
+    await fake.waitForRequest(() => sent().length >= 2, 15_000)
+    const [refused, again] = sent()
+    // The same card both times: the first was refused, so Discord holds it once.
+    expect(again?.files[0]?.bytes.equals(refused?.files[0]?.bytes ?? Buffer.alloc(0))).toBe(true)
+    expect(pngSize(again?.files[0]?.bytes ?? Buffer.alloc(0))).toEqual({ width: 1200, height: 630 })
+    expect(logs.some((l) => l.msg === 'discord follow-up rate limited, sent again after the wait')).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(sent()).toHaveLength(2)
+  })
+
+  it('gives a follow-up up when the wait asked for is too long, or after three 429s', async () => {
+    const givenUp = () => logs.filter((l) => l.msg === 'discord follow-up rate limited, given up').length
+    const refusedTimes = async (rateLimits: number[]) => {
+      const slow = command('test:slow monteur')
+      const path = `/webhooks/${IDS.application}/${slow.token}/messages/@original`
+      const toOriginal = (r: { method: string; path: string }) => r.method === 'PATCH' && r.path === path
+      for (const wait of rateLimits) fake.rateLimitNext(toOriginal, wait)
+      const before = givenUp()
+      expect((await post(slow)).json).toMatchObject({ type: 5 })
+      for (let i = 0; i < 250 && givenUp() === before; i++) await new Promise((r) => setTimeout(r, 20))
+      expect(givenUp()).toBe(before + 1)
+      return fake.requests.filter(toOriginal).length
+    }
+    expect(await refusedTimes([60])).toBe(1)
+    expect(await refusedTimes([0.05, 0.05, 0.05])).toBe(3)
+  })
+
   it('defers a slow answer, then edits the original through the webhook', async () => {
     const payload = command('test:slow monteur')
     const { json } = await post(payload)

@@ -11,7 +11,7 @@ import { projectBot } from '../../helpers/engine.js'
 import { blockActionsPayload } from '../../helpers/fake-slack-requests.js'
 import { gatedCards } from '../../helpers/gated-cards.js'
 import { blockKitViolations, liveMentions, visibleText } from './block-kit-limits.js'
-import { type Harness, startHarness } from './harness.js'
+import { eventually, type Harness, startHarness } from './harness.js'
 
 const USER = 'U0000001'
 const CHANNEL = 'C0CARDS01'
@@ -23,7 +23,8 @@ let quote: AnswerItem
 let cardButton: string
 
 beforeAll(async () => {
-  h = await startHarness(await projectBot(), { cards })
+  // A short Web API timeout, for the sharing step that stalls.
+  h = await startHarness(await projectBot(), { cards, webApiTimeoutMs: 500 })
   const answer = await h.bot.inner.ask('citation miyazaki', { platform: 'slack' })
   quote = answer.items[0] as AnswerItem
   cardButton = answer.actions.find((a) => a.kind === 'card' && a.itemId === quote.id)?.id ?? ''
@@ -85,12 +86,28 @@ describe('« Carte » on Slack', () => {
     ] as const) {
       h.slack.reset()
       h.slack.failures.set('files.completeUploadExternal', error)
-      await click()
+      await click('C0CARDS02')
       const response = await h.slack.waitFor(() => h.slack.responses[0], 15_000)
       expect(response.body).toMatchObject({ response_type: 'ephemeral', replace_original: false })
       expect(visibleText(response.body.blocks)).toContain(message.replace(/&/g, '&amp;').slice(0, 40))
     }
     expect(h.logs.some((l) => l.level >= 50 && /sharing a card failed/.test(l.msg))).toBe(true)
+  })
+
+  it('posts one card for a double click, and tells the second click privately', async () => {
+    const channel = 'C0DOUBLE1'
+    await Promise.all([click(channel), click(channel)])
+    await h.slack.waitFor(() => h.slack.callsTo('files.completeUploadExternal')[0], 15_000)
+    const notice = await h.slack.waitFor(() => h.slack.responses[0])
+    expect(visibleText(notice.body.blocks)).toContain(MESSAGES.cardAlreadyPosted.slice(0, 40))
+    // Another channel is another place: the card goes there too.
+    await click('C0DOUBLE2')
+    await h.slack.waitFor(() => h.slack.callsTo('files.completeUploadExternal')[1], 15_000)
+    expect(h.slack.callsTo('files.completeUploadExternal').map((c) => c.body.channel_id)).toEqual([
+      channel,
+      'C0DOUBLE2',
+    ])
+    expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(2)
   })
 
   it('posts the daily quote with its card when one is given', async () => {
@@ -102,5 +119,47 @@ describe('« Carte » on Slack', () => {
     expect(complete.body.channel_id).toBe('C0DAILY01')
     expect(visibleText(complete.body.blocks)).toContain('Citation du jour')
     expect(h.slack.uploads[0]?.bytes.equals(card.png)).toBe(true)
+  })
+})
+
+describe('« Carte » when Slack’s answer to the sharing step is lost', () => {
+  const unknownOutcomes = () =>
+    h.logs.filter((l) => l.msg === 'slack: sharing a card failed' && l.outcomeUnknown === true).length
+
+  it.each([
+    ['answers 500', 'C0LOST500', () => h.slack.breakNext('files.completeUploadExternal', 500)],
+    ['drops the connection', 'C0LOSTDROP', () => h.slack.breakNext('files.completeUploadExternal', 'drop')],
+    ['stalls past the timeout', 'C0LOSTSTALL', () => h.slack.freeze('files.completeUploadExternal')],
+  ])(
+    'when it %s: says nothing that invites a retry, and a second click uploads nothing',
+    async (_how, channel, lose) => {
+      const before = unknownOutcomes()
+      lose()
+      await click(channel)
+      await eventually(() => unknownOutcomes() > before, 15_000)
+      h.slack.thaw()
+      // Slack acted on it: the card may well be in the channel.
+      expect(h.slack.callsTo('files.completeUploadExternal')).toHaveLength(1)
+      expect(h.slack.responses).toEqual([])
+      expect(h.slack.callsTo('chat.postEphemeral')).toEqual([])
+
+      await click(channel)
+      const notice = await h.slack.waitFor(() => h.slack.responses[0])
+      expect(visibleText(notice.body.blocks)).toContain(MESSAGES.cardAlreadyPosted.slice(0, 40))
+      expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(1)
+      expect(h.slack.callsTo('files.completeUploadExternal')).toHaveLength(1)
+    },
+  )
+
+  it('says so when the card surely did not go out (a 500 before the sharing step), and a new click posts it', async () => {
+    const channel = 'C0NOTSENT'
+    h.slack.breakNext('files.getUploadURLExternal', 500)
+    await click(channel)
+    const response = await h.slack.waitFor(() => h.slack.responses[0], 15_000)
+    expect(visibleText(response.body.blocks)).toContain(MESSAGES.cardFailed.slice(0, 40))
+    expect(h.slack.callsTo('files.completeUploadExternal')).toEqual([])
+    await click(channel)
+    const complete = await h.slack.waitFor(() => h.slack.callsTo('files.completeUploadExternal')[0], 15_000)
+    expect(complete.body.channel_id).toBe(channel)
   })
 })

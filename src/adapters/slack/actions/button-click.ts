@@ -12,7 +12,7 @@ import {
   type SlackDeps,
   slackRequester,
 } from '../reply.js'
-import { shareCard } from './share-card.js'
+import { CardUploadError, shareCard } from './share-card.js'
 
 /** Codes meaning the bot may not post in that conversation (private channel it was not invited to…). */
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action'])
@@ -89,11 +89,30 @@ export function buttonClick(deps: SlackDeps) {
           await notify(MESSAGES.shareNeedsChannel)
           return
         }
+        const place = { channel, threadTs }
+        if (!deps.recentCards.claim(place, outcome.item.id)) {
+          deps.logger.info({ record: outcome.item.id }, 'slack: card already posted there lately, not again')
+          await notify(MESSAGES.cardAlreadyPosted)
+          return
+        }
         try {
-          await shareCard(deps, client, { channel, threadTs, user }, outcome.item, outcome.corpusVersion)
+          await shareCard(deps, client, { ...place, user }, outcome.item, outcome.corpusVersion)
         } catch (error) {
-          deps.logger.error(errorFields(error), 'slack: sharing a card failed')
-          const code = apiErrorCode(error)
+          const unknown = error instanceof CardUploadError && error.outcomeUnknown
+          const cause = error instanceof CardUploadError ? error.cause : error
+          deps.logger.error(
+            {
+              ...errorFields(cause),
+              ...(error instanceof CardUploadError ? { step: error.step } : {}),
+              outcomeUnknown: unknown,
+            },
+            'slack: sharing a card failed',
+          )
+          // The card may be in the channel already: saying it failed would invite a second one. The claim
+          // stays, so that a second click does not post it again.
+          if (unknown) return
+          deps.recentCards.release(place, outcome.item.id)
+          const code = apiErrorCode(cause)
           await notify(
             code === 'missing_scope'
               ? MESSAGES.cardNeedsScope

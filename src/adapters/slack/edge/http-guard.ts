@@ -11,13 +11,14 @@
  */
 
 import type { IncomingMessage } from 'node:http'
-import { stringify } from 'node:querystring'
+import { parse, stringify } from 'node:querystring'
 import { HTTPModuleFunctions, type HTTPReceiver } from '@slack/bolt'
 import type { DeliveryClaims } from '../../../bot/delivery-claims.js'
-import { cutQuestion, MAX_QUESTION_CHARS } from '../../../bot/question-length.js'
+import { cutQuestion, cutText, MAX_QUESTION_CHARS } from '../../../bot/question-length.js'
 import { isFreshTimestamp, REPLAY_WINDOW_SECONDS } from '../../../bot/replay-guard.js'
 import type { Logger } from '../../../logger.js'
 import { screenDelivery } from './claim.js'
+import { formText } from './form-text.js'
 import { inspectInbound } from './inbound.js'
 import { isSlackSignature } from './signature.js'
 
@@ -81,22 +82,27 @@ async function screen(request: IncomingMessage, options: HttpGuardOptions): Prom
     }
     return refuse(400, 'the body could not be read')
   }
-  const raw = buffered.rawBody.toString()
+  const form = header(request, 'content-type') === FORM
+  const read = form
+    ? formText(buffered.rawBody, { text: MAX_QUESTION_CHARS, other: MAX_COMMAND_FIELD_CHARS })
+    : { text: buffered.rawBody.toString(), cut: false }
+  const raw = read.text
   // Slack's certificate check is unsigned: answered here, and nothing sent along with it goes further.
-  if (header(request, 'content-type') === FORM && SSL_CHECK.test(raw))
-    return refuse(200, 'ssl_check', 'debug')
+  if (form && SSL_CHECK.test(raw)) return refuse(200, 'ssl_check', 'debug')
 
   const timestamp = header(request, 'x-slack-request-timestamp')
   if (timestamp === undefined || !isFreshTimestamp(timestamp)) {
     return refuse(401, `timestamp missing, malformed or more than ${REPLAY_WINDOW_SECONDS} s away`)
   }
-  if (!isSlackSignature(options.signingSecret, timestamp, raw, header(request, 'x-slack-signature'))) {
+  // Signed as the bytes came (a megabyte body is not copied once more into the HMAC's input).
+  const signature = header(request, 'x-slack-signature')
+  if (!isSlackSignature(options.signingSecret, timestamp, buffered.rawBody, signature)) {
     return refuse(401, 'signature mismatch')
   }
 
   let body: unknown
   try {
-    body = HTTPModuleFunctions.parseHTTPRequestBody(buffered)
+    body = parseBody(raw, header(request, 'content-type'))
   } catch {
     return refuse(400, 'the body is not valid JSON or form data')
   }
@@ -112,21 +118,51 @@ async function screen(request: IncomingMessage, options: HttpGuardOptions): Prom
       const retried = header(request, 'x-slack-retry-num') !== undefined
       const dropped = await screenDelivery(options.claims, inbound.deliveryId, retried)
       if (dropped) return refuse(200, dropped, 'info')
-      cutCommandText(buffered, body)
+      // Bolt parses the body once more: what it gets is the bounded one, never the megabyte that came.
+      const bounded =
+        boundedCommandBody(body) ?? (read.cut ? stringify(body as Record<string, string>) : undefined)
+      if (bounded !== undefined) buffered.rawBody = Buffer.from(bounded)
       return { pass: true }
     }
   }
 }
 
 /**
+ * Bolt's parseHTTPRequestBody on the text already decoded (Bolt's decodes the buffer once more): a form, a
+ * form carrying a JSON `payload` (interactions), or JSON.
+ */
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (contentType !== FORM) return JSON.parse(raw)
+  const fields = parse(raw)
+  return typeof fields.payload === 'string' ? JSON.parse(fields.payload) : fields
+}
+
+/** Longest a slash command's other fields get (ids, names, the response_url are well under 200). */
+export const MAX_COMMAND_FIELD_CHARS = 1000
+
+/**
+ * The body Bolt gets in place of a slash command's, when a field of it is too long; undefined when none is.
  * A slash command's text is cut here rather than in the listener: Bolt parses the form body once more, and
  * 100 commands of 40,000 characters at once spent a fifth of their time in that parse and its garbage. The
  * signature was checked on the original body above, and Bolt does not check it again.
+ *
+ * Every other field is bounded too, so that what Bolt parses is small whatever came in: the values it
+ * parses are slices of the body, and a slice kept anywhere (a rate limiter's key, a late reply's
+ * response_url) would keep the whole body alive with it.
  */
-function cutCommandText(buffered: { rawBody: Buffer }, body: unknown): void {
-  const command = body as { command?: unknown; text?: unknown }
-  if (typeof command.command !== 'string' || typeof command.text !== 'string') return
-  if (command.text.length <= MAX_QUESTION_CHARS) return
-  const fields = body as Record<string, string | string[]>
-  buffered.rawBody = Buffer.from(stringify({ ...fields, text: cutQuestion(command.text) }))
+export function boundedCommandBody(body: unknown): string | undefined {
+  const command = body as { command?: unknown }
+  if (typeof command.command !== 'string') return undefined
+  let cut = false
+  const bound = (name: string, value: string) => {
+    const limit = name === 'text' ? MAX_QUESTION_CHARS : MAX_COMMAND_FIELD_CHARS
+    if (value.length <= limit) return value
+    cut = true
+    return name === 'text' ? cutQuestion(value) : cutText(value, limit)
+  }
+  const bounded: Record<string, string | string[]> = {}
+  for (const [name, value] of Object.entries(body as Record<string, string | string[]>)) {
+    bounded[name] = typeof value === 'string' ? bound(name, value) : value.map((v) => bound(name, v))
+  }
+  return cut ? stringify(bounded) : undefined
 }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { isSlackSignature } from '../../../../src/adapters/slack/edge/signature.js'
 import { SIGNING_SECRET, slackSignature } from '../../../helpers/fake-slack-requests.js'
@@ -32,6 +33,14 @@ describe('isSlackSignature', () => {
     ['not hexadecimal', `v0=${'z'.repeat(64)}`],
   ])('refuses a signature that is %s, without throwing', (_name, signature) => {
     expect(isSlackSignature(SIGNING_SECRET, TIMESTAMP, BODY, signature)).toBe(false)
+  })
+
+  it('checks the bytes as received: the same body as a buffer, and bytes that are not UTF-8', () => {
+    expect(isSlackSignature(SIGNING_SECRET, TIMESTAMP, Buffer.from(BODY), signed)).toBe(true)
+    const bytes = Buffer.concat([Buffer.from(`${BODY}&x=`), Buffer.from([0xff, 0xfe])])
+    const overBytes = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${TIMESTAMP}:`).update(bytes).digest('hex')}`
+    expect(isSlackSignature(SIGNING_SECRET, TIMESTAMP, bytes, overBytes)).toBe(true)
+    expect(isSlackSignature(SIGNING_SECRET, TIMESTAMP, Buffer.from(`${BODY}&x=1`), signed)).toBe(false)
   })
 
   it('refuses everything when the signing secret is empty', () => {
