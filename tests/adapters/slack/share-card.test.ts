@@ -1,27 +1,37 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { uploadCard } from '../../../src/adapters/slack/actions/share-card.js'
 import type { AnswerItem } from '../../../src/answers/answer.js'
 import { liveMentions } from './block-kit-limits.js'
 import { passage } from './fake-bot.js'
 
-/** The arguments files.uploadV2 was called with. */
+/** The alt text and the title the card's upload gave Slack (its first and last steps). */
 async function uploaded(item: AnswerItem, alt: string): Promise<Record<string, unknown>> {
-  let args: Record<string, unknown> = {}
+  const args: Record<string, unknown> = {}
   const client = {
     files: {
-      uploadV2: async (given: Record<string, unknown>) => {
-        args = given
+      getUploadURLExternal: async (given: Record<string, unknown>) => {
+        args.alt_text = given.alt_text
+        return { ok: true, upload_url: 'http://127.0.0.1:9/upload', file_id: 'F0123' }
+      },
+      completeUploadExternal: async (given: { files: Array<{ title: string }> }) => {
+        args.title = given.files[0]?.title
         return { ok: true }
       },
     },
   }
-  await uploadCard(
-    client as never,
-    { channel: 'C0123' },
-    item,
-    { png: Buffer.from('png'), filename: 'citation.png', alt },
-    { text: 'x', blocks: [] },
-  )
+  // The middle step sends the PNG to the upload URL with fetch.
+  const upload = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('OK', { status: 200 }))
+  try {
+    await uploadCard(
+      client as never,
+      { channel: 'C0123' },
+      item,
+      { png: Buffer.from('png'), filename: 'citation.png', alt },
+      { text: 'x', blocks: [] },
+    )
+  } finally {
+    upload.mockRestore()
+  }
   return args
 }
 
