@@ -27,5 +27,7 @@ export function answerJson(query: string, engine: SearchEngine, limit: number): 
   ]
   // JSON.stringify leaves U+2028/U+2029 raw (line-based readers would see them as line ends), and C1 and
   // bidirectional controls (a terminal would act on them): they are written as \u escapes, same value.
-  return terminalJson({ query, results, total: outcome.total, ...(notes.length ? { notes } : {}) })
+  // How surely the article answers, and as what: « direct », « closest » (Le plus proche…), or « none ».
+  const answer = { tier: outcome.tier, confidence: Math.round(outcome.confidence * 1000) / 1000 }
+  return terminalJson({ query, results, total: outcome.total, ...answer, ...(notes.length ? { notes } : {}) })
 }
