@@ -86,6 +86,8 @@ const UNKNOWN_FEATURE = Object.fromEntries(UNKNOWN_KINDS.map((kind) => [kind, `u
 >
 
 const COMPLETE = 0.99
+/** A keyword query is answered when one passage holds this much of it. */
+const KEYWORD_COVERAGE = 0.5
 // An amount of money: « 40 millions de dollars », « 5 € », « un million d'euros ».
 const AMOUNT = /[€$£]|\b(?:euros?|dollars?|livres sterling)\b|\d\s*(?:k|m|md)?\s*(?:€|\$)/i
 
@@ -141,7 +143,7 @@ export function answerScore(evidence: Evidence, model: AnswerModel = ANSWER_MODE
 }
 
 export function decide(
-  reading: Pick<Reading, 'intent' | 'bare'>,
+  reading: Pick<Reading, 'intent' | 'bare' | 'words'>,
   ranking: Ranking,
   evidence: Evidence,
   model: AnswerModel = ANSWER_MODEL,
@@ -150,15 +152,25 @@ export function decide(
   // A keyword the article uses (« monteur », « doublage ») is answered: it names its topic and nothing else.
   if (reading.bare) return { tier: 'direct', score: 1 }
   const modelled = answerScore(evidence, model)
-  // « les chefs opérateurs vont-ils disparaître ? »: a question about one of the article's jobs, with no
-  // noun, name or code the article does not use, has its topic in the article: at least the closest
-  // passages, whatever its length (the model, fitted mostly on long questions, doubts short ones).
-  const aboutAJob =
-    evidence.job === 1 &&
+  // Nothing in the question points outside the article: no unknown noun, name or code, nothing asked that
+  // no passage shown can give (a price, instructions).
+  const nothingForeign =
     evidence['unknown:noun'] + evidence['unknown:name'] + evidence['unknown:code'] === 0 &&
-    evidence.priceMissing === 0 &&
-    evidence.howTo === 0
-  const score = aboutAJob ? Math.max(modelled, model.closest) : modelled
+    evidence.priceMissing + evidence.howTo === 0
+  // « les chefs opérateurs vont-ils disparaître ? »: a question about one of the article's jobs has its
+  // topic in the article: at least the closest passages, whatever its length (the model, fitted mostly on
+  // long questions, doubts short ones). « combien gagne un monteur ? » gets them with the line saying what
+  // the article does not cover.
+  const aboutAJob = evidence.job === 1 && nothingForeign
+  // « Scarlet Johanson », « sound design IA »: a keyword query of one or two words, one passage holding
+  // most of it and no other word but an English one or a word with no topic, is answered as a keyword is.
+  const keywords =
+    reading.words <= 2 &&
+    evidence.coverage >= KEYWORD_COVERAGE &&
+    nothingForeign &&
+    evidence.countMissing === 0 &&
+    evidence['unknown:mixed'] + evidence['unknown:domain'] === 0
+  const score = aboutAJob || keywords ? Math.max(modelled, model.closest) : modelled
   const tier = score >= model.direct ? 'direct' : score >= model.closest ? 'closest' : 'none'
   return { tier, score }
 }

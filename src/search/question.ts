@@ -79,6 +79,8 @@ export interface Reading {
   truncated: boolean
   /** One word and nothing around it: a keyword, answered whenever the article uses it. */
   bare: boolean
+  /** Content words of the question (its context left out): one or two make a keyword query. */
+  words: number
 }
 
 interface ContentWord {
@@ -238,6 +240,7 @@ export class QuestionReader {
       corrections,
       truncated,
       bare: words.length === 1 && framing.size === 0 && !intent.quote && message.context.length === 0,
+      words: words.filter((w) => !w.context).length,
     }
   }
 

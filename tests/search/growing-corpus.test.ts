@@ -39,7 +39,11 @@ describe('a corpus that grows with an unrelated document', () => {
   })
 
   it('still answers nothing to questions whose topic is in neither document', () => {
-    for (const question of ['recette de cuisine', 'comment restaurer un vieux meuble en chêne ?', 'prix du bitcoin'])
+    for (const question of [
+      'recette de cuisine',
+      'comment restaurer un vieux meuble en chêne ?',
+      'prix du bitcoin',
+    ])
       expect(engine.search(question).hits, question).toEqual([])
   })
 
