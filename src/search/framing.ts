@@ -119,6 +119,8 @@ export class FramingReader {
   private readonly price: PhraseIndex
   private readonly moment: PhraseIndex
   private readonly when: PhraseIndex
+  /** Every word that opens a phrase of any list: most words open none, and are passed over at once. */
+  private readonly opening: Set<string>
 
   constructor(framing: readonly string[], cues: IntentCues) {
     this.framing = phrases(framing)
@@ -129,6 +131,18 @@ export class FramingReader {
     this.price = phrases(cues.price)
     this.moment = phrases(cues.moment)
     this.when = phrases(cues.when)
+    this.opening = new Set(
+      [
+        this.framing,
+        this.quote,
+        this.self,
+        this.jobs,
+        this.local,
+        this.price,
+        this.moment,
+        this.when,
+      ].flatMap((index) => [...index.keys()]),
+    )
   }
 
   /**
@@ -149,6 +163,7 @@ export class FramingReader {
     // start, not that the question is about the team's own week.
     let introductionEnd = -1
     for (let i = 0; i < tokens.length; i++) {
+      if (!this.opening.has(keys[i] as string)) continue
       const quote = this.matchAt(this.quote, keys, i)
       if (quote > 0) {
         intent.quote = true

@@ -99,13 +99,19 @@ const POINTING_BACK_WORDS = 2
 // Openings that point back at what was just said.
 const ANAPHORIC =
   /^(?:et |mais |du coup |alors |donc )?(?:ca|c'est|c'etait|cela|ceci|(?:il|elle)(?! parait| y a| faut)|ils|elles|ce|cette|ces|it|that|this|is it|so) /
-const STARTS = ASKING_STARTS.map((start) => `${start} `)
+// By first word: a sentence is compared only with the openings that start as it does.
+const STARTS = new Map<string, string[]>()
+for (const start of ASKING_STARTS) {
+  const first = start.split(/[ -]/)[0] as string
+  STARTS.set(first, [...(STARTS.get(first) ?? []), `${start} `])
+}
 
 /** True when a sentence asks something: it ends with « ? » or opens as a question or a request does. */
 export function isAsking(sentence: string): boolean {
   if (/\?\s*$/.test(sentence)) return true
-  const head = `${fold(sentence.trimStart()).slice(0, 24)} `
-  return STARTS.some((start) => head.startsWith(start))
+  const head = `${fold(sentence.trimStart().slice(0, 24))} `
+  const first = /^[^ -]*/.exec(head)?.[0] ?? ''
+  return STARTS.get(first)?.some((start) => head.startsWith(start)) ?? false
 }
 
 /**

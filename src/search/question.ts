@@ -2,6 +2,7 @@ import type { Corpus } from '../corpus/types.js'
 import { readChatMarkup } from '../text/chat-markup.js'
 import type { KnownWords } from '../text/known-words.js'
 import { fold, normalizeText } from '../text/normalize.js'
+import { escapeRegExp } from '../text/regexp.js'
 import type { AnalyzedToken, FrenchAnalyzer } from './analyzer.js'
 import { FramingReader, type Intent } from './framing.js'
 import { inContext, splitMessage } from './message.js'
@@ -103,6 +104,7 @@ export class QuestionReader {
   private readonly synonyms: Map<string, string[]>
   private readonly glossary: Map<string, string[]>
   private readonly sms: Map<string, string>
+  private readonly smsHere: RegExp
 
   constructor(
     corpus: Corpus,
@@ -116,6 +118,12 @@ export class QuestionReader {
     this.synonyms = foldedKeys(corpus.synonyms)
     this.glossary = foldedKeys(corpus.glossary)
     this.sms = new Map(Object.entries(corpus.thesaurus.sms).map(([k, v]) => [k.toLowerCase(), v]))
+    // One test tells whether a sentence holds a chat spelling at all (most hold none).
+    const spellings = [...this.sms.keys()].map(escapeRegExp).sort((a, b) => b.length - a.length)
+    this.smsHere = new RegExp(
+      `(?<![\\p{L}\\p{N}'])(?:${spellings.join('|') || '(?!)'})(?![\\p{L}\\p{N}'])`,
+      'iu',
+    )
   }
 
   read(question: string): Reading {
@@ -137,15 +145,9 @@ export class QuestionReader {
     // The team's own affairs in a pasted colleague's message or in the asker's day are not the question.
     intent.local = localAt.some((at) => !isContext(at))
     intent.moment = momentAt.some((at) => !isContext(at))
-    intent.howTo = this.asksHowTo(tokens, isContext)
-    intent.count =
-      !intent.price &&
-      tokens.some((token, i) => {
-        if (isContext(i)) return false
-        const word = fold(token.surface)
-        const next = fold(tokens[i + 1]?.surface ?? '')
-        return word === 'combien' || (word === 'how' && (next === 'many' || next === 'much'))
-      })
+    const asks = this.asks(tokens, isContext)
+    intent.howTo = asks.howTo
+    intent.count = !intent.price && asks.count
     // « à quelle heure est la réunion demain ? »: a time asked about a moment close to the asker is the
     // team's own schedule, whatever the documents say about meetings.
     if (intent.moment && whenAt.some((at) => !isContext(at))) intent.local = true
@@ -245,25 +247,33 @@ export class QuestionReader {
   }
 
   /**
-   * « comment exporter en 4K ? », « how do I install… »: instructions are asked, which an article about a
-   * trade rarely gives. « comment l'IA change-t-elle le montage ? » asks about the article's subject.
+   * What kind of answer is asked, in one pass over the question's own words: instructions (« comment
+   * exporter en 4K ? », « how do I install… », which an article about a trade rarely gives; « comment l'IA
+   * change-t-elle le montage ? » asks about its subject), or a count (« combien », « how many »).
    */
-  private asksHowTo(tokens: AnalyzedToken[], isContext: (index: number) => boolean): boolean {
-    for (let i = 0; i < tokens.length - 1; i++) {
+  private asks(
+    tokens: AnalyzedToken[],
+    isContext: (index: number) => boolean,
+  ): { howTo: boolean; count: boolean } {
+    let howTo = false
+    let count = false
+    for (let i = 0; i < tokens.length; i++) {
+      const word = (tokens[i] as AnalyzedToken).surface.toLowerCase()
+      if (word !== 'comment' && word !== 'combien' && word !== 'how') continue
       if (isContext(i)) continue
-      const word = fold(tokens[i]?.surface ?? '')
-      if (word === 'how') {
-        const next = fold(tokens[i + 1]?.surface ?? '')
-        if (next === 'to' || next === 'do' || next === 'can') return true
-        continue
+      const next = fold(tokens[i + 1]?.surface ?? '')
+      if (word === 'combien') count = true
+      else if (word === 'how') {
+        if (next === 'many' || next === 'much') count = true
+        if (next === 'to' || next === 'do' || next === 'can') howTo = true
+      } else {
+        let k = i + 1
+        while (k < tokens.length && HOW_TO_FILLERS.has(fold((tokens[k] as AnalyzedToken).surface))) k++
+        const verb = fold(tokens[k]?.surface ?? '').replace(/^(?:s|l|m|t)'/, '')
+        if (/(?:er|ir|re)$/.test(verb) && this.knownWords.kind?.(verb) === 'french') howTo = true
       }
-      if (word !== 'comment') continue
-      let k = i + 1
-      while (k < tokens.length && HOW_TO_FILLERS.has(fold((tokens[k] as AnalyzedToken).surface))) k++
-      const verb = fold(tokens[k]?.surface ?? '').replace(/^(?:s|l|m|t)'/, '')
-      if (/(?:er|ir|re)$/.test(verb) && this.knownWords.kind?.(verb) === 'french') return true
     }
-    return false
+    return { howTo, count }
   }
 
   /** The corpus word a misspelt word stands for, unless a dictionary knows the word as written. */
@@ -280,7 +290,7 @@ export class QuestionReader {
 
   /** Chat spellings (« koi », « lia », « ptite ») replaced by the words they stand for. */
   private unSms(text: string): string {
-    if (this.sms.size === 0) return text
+    if (this.sms.size === 0 || !this.smsHere.test(text)) return text
     return text.replace(/[\p{L}\p{N}']+/gu, (word) => this.sms.get(word.toLowerCase()) ?? word)
   }
 

@@ -61,7 +61,10 @@ export function loadKnownWords(): KnownWords {
     get size() {
       return french.size + english.size
     },
-    has: (folded) => french.has(folded) || english.has(folded),
+    // Every word a dictionary knows has a kind: one remembered lookup answers both.
+    has(folded) {
+      return this.kind?.(folded) !== undefined
+    },
     kind(folded) {
       // Up to five lookups per word: remembered, questions repeat their words.
       if (kinds.has(folded)) return kinds.get(folded)
