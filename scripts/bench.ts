@@ -7,17 +7,21 @@
  * npm run bench -- --sizes 10,100,1000
  *   The same for synthetic corpora of those sizes (npm run corpus:generate), each in a process of its own,
  *   after the project's corpus; prints the scale table of issue 11 with its targets.
+ * npm run bench -- --against DIR
+ *   This checkout's engine.search against another checkout's (DIR), on the same questions, interleaved in
+ *   one process (scripts/bench/against.ts).
  * Options: --seed S (1), --never-seen N (1000 questions per set).
  */
 import { parseArgs } from 'node:util'
 import { configuredCorpusDir } from '../src/bot/load-bot.js'
+import { compareAgainst } from './bench/against.js'
 import { type CorpusFigures, measureCorpus } from './bench/measure-corpus.js'
 import { details, scaleTable, startupLines } from './bench/report.js'
 import { measureInChild, measureSizes } from './bench/sizes.js'
 import { buildDist, measureStartup } from './bench/startup.js'
 
 const USAGE =
-  'usage: npm run bench -- [--corpus DIR | --sizes 10,100,1000] [--seed S] [--never-seen N] [--startup-runs N]'
+  'usage: npm run bench -- [--corpus DIR | --sizes 10,100,1000 | --against DIR] [--seed S] [--never-seen N] [--startup-runs N]'
 
 function fail(message: string): never {
   process.stderr.write(`bench: ${message}\n${USAGE}\n`)
@@ -40,6 +44,7 @@ try {
       'never-seen': { type: 'string', default: '1000' },
       'startup-runs': { type: 'string', default: '3' },
       json: { type: 'boolean', default: false },
+      against: { type: 'string' },
     },
   }).values
 } catch (error) {
@@ -52,7 +57,9 @@ if (values.corpus && values.sizes) fail('--corpus and --sizes do not go together
 const corpusDir = typeof values.corpus === 'string' ? values.corpus : configuredCorpusDir()
 const out = (text: string) => process.stdout.write(`${text}\n`)
 
-if (values.json) {
+if (typeof values.against === 'string') {
+  for (const line of await compareAgainst(values.against)) out(line)
+} else if (values.json) {
   // A child of --sizes: one line of figures.
   out(JSON.stringify(await measureCorpus({ corpusDir, seed, neverSeen })))
 } else if (typeof values.sizes === 'string') {

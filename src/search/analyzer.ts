@@ -120,7 +120,11 @@ export class FrenchAnalyzer {
    * not count as extra demands when judging how much of the question a passage covers).
    */
   tokens(text: string, mode: AnalysisMode = 'index'): AnalyzedToken[] {
-    const normalized = normalizeText(text)
+    return this.tokensOfNormalized(normalizeText(text), mode)
+  }
+
+  /** `tokens` of a text already through normalizeText (a question's sentences are, as they are split). */
+  tokensOfNormalized(normalized: string, mode: AnalysisMode = 'index'): AnalyzedToken[] {
     const tokens: AnalyzedToken[] = []
     for (const match of normalized.matchAll(WORD)) {
       const surface = match[0]

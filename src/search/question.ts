@@ -137,7 +137,8 @@ export class QuestionReader {
     )
     const text = message.text
     // Index mode keeps every word of a thesaurus phrase (« cheffe opératrice »): each is a content word here.
-    const tokens = this.analyzer.tokens(text, 'index')
+    // splitMessage normalised each sentence (and unSms replaced words with normalised ones).
+    const tokens = this.analyzer.tokensOfNormalized(text, 'index')
     const { framing, intent, localAt, momentAt, whenAt } = this.framing.read(text, tokens)
     const selfPositions = new Set(intent.self)
     const isContext = (index: number) =>

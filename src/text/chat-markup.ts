@@ -39,7 +39,8 @@ const QUOTE_ALL = /^\s*(?:>>>|&gt;&gt;&gt;)\s?/
 const FENCE = /^\s*```/
 
 // What markup needs: most questions typed in a console or a slash command have none of it.
-const MAY_HOLD_MARKUP = /[<>:@&`*~|_\n\r]|\uFE0F|\u200D|https?:\/\/|www\.|\p{Extended_Pictographic}/u
+const MAY_HOLD_MARKUP =
+  /[<>@`*~|\n\r]|&(?:amp|lt|gt);|:[\w+'-]+:|\b_|_\b|\uFE0F|\u200D|https?:\/\/|www\.|\p{Extended_Pictographic}/u
 
 /** The lines of a chat message, markup read as a person reads it. Never throws; any string is fine. */
 export function readChatMarkup(raw: string): ChatLine[] {
