@@ -206,6 +206,12 @@ export class SqliteStore implements Store {
     return readReport(this.statements, options)
   }
 
+  /** A read of the database in use, after what is queued is written (the desk's reads: sqlite-desk-reader.ts). */
+  read<T>(query: (db: SqlDatabase) => T): T {
+    this.flush()
+    return query(this.statements.db)
+  }
+
   close(): void {
     this.writes.close()
     const { db } = this.statements
