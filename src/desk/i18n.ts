@@ -36,6 +36,7 @@ const fr = {
   login: 'Entrer',
   wrongToken: 'Jeton refusé.',
   tooManyTries: 'Trop d’essais : réessayez dans quelques minutes.',
+  sessionEnded: 'Session terminée : entrez le jeton à nouveau.',
   weekTitle: 'Les 7 derniers jours',
   questions: 'questions',
   answered: 'répondu',
@@ -102,6 +103,7 @@ const fr = {
   questionInvalid: 'La question doit avoir au moins 3 caractères, dont une lettre, et au plus 500.',
   recordGone: 'Ce passage n’existe plus : le corpus a changé depuis. Rechargez la page.',
   back: 'Retour',
+  storeUnreadable: 'Ce que le bot a enregistré ne peut pas être lu pour l’instant (voir /healthz).',
 } as const
 
 export type Words = { [K in keyof typeof fr]: (typeof fr)[K] extends string ? string : (typeof fr)[K] }
@@ -120,6 +122,7 @@ const en: Words = {
   login: 'Log in',
   wrongToken: 'Token refused.',
   tooManyTries: 'Too many tries: try again in a few minutes.',
+  sessionEnded: 'Session ended: enter the token again.',
   weekTitle: 'The last 7 days',
   questions: 'questions',
   answered: 'answered',
@@ -185,6 +188,7 @@ const en: Words = {
   questionInvalid: 'The question needs 3 to 500 characters, a letter among them.',
   recordGone: 'This passage no longer exists: the corpus changed since. Reload the page.',
   back: 'Back',
+  storeUnreadable: 'What the bot recorded cannot be read right now (see /healthz).',
 }
 
 export function wordsFor(lang: Lang): Words {

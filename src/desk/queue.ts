@@ -35,7 +35,8 @@ export interface Queue {
   handled: QueueItem[]
 }
 
-const LIMIT = 200
+/** Of each kind: every one is searched (about a millisecond each) on the event loop that serves the bot. */
+const LIMIT = 100
 
 export async function readQueue(reader: DeskReader, engine: SearchEngine, since: Date): Promise<Queue> {
   const [unanswered, disliked] = await Promise.all([

@@ -79,6 +79,11 @@ export function deskRoute(options: DeskOptions): HttpRoute {
 
     const identity: Identity = auth.identify(request)
     if (identity.via === 'invalid') {
+      // A cookie that no longer holds (expired, or signed with a token changed since) is not a guess.
+      if (request.headers.authorization === undefined)
+        return sendHtml(response, 401, loginPage(lang, words, words.sessionEnded), {
+          'set-cookie': cookie(request, '', 0),
+        })
       if (blocked) return sendHtml(response, 429, loginPage(lang, words, words.tooManyTries))
       return refuseLogin(request, response, words, lang)
     }
@@ -126,7 +131,14 @@ export function deskRoute(options: DeskOptions): HttpRoute {
       return attach(response, form, pageContext(role, session, lang))
     }
     if (path === `${DESK_PATH}/login`) return redirect(response, DESK_PATH)
-    return showPage.get(response, path, url.searchParams, pageContext(role, session, lang), options.reader)
+    const context = pageContext(role, session, lang)
+    try {
+      await showPage.get(response, path, url.searchParams, context, options.reader)
+    } catch (error) {
+      // The store may be degraded (see /healthz): the desk says so rather than fail bare.
+      log.error({ err: error, path }, 'desk: could not read what the bot recorded')
+      showPage.message(response, 503, context, words.storeUnreadable, words.storeUnreadable)
+    }
   }
 
   const pageContext = (role: Role, session: string | undefined, lang: Lang): PageContext => ({
