@@ -95,6 +95,7 @@ export function deskRoute(options: DeskOptions): HttpRoute {
     }
     const role: Role = identity.role
     const session = identity.via === 'cookie' ? identity.session : undefined
+    const context = pageContext(role, session, lang)
 
     if (post) {
       // A browser's write must come from a desk page of this session; a bearer token is never sent by a
@@ -103,35 +104,16 @@ export function deskRoute(options: DeskOptions): HttpRoute {
         return sendHtml(response, 403, loginPage(lang, words, words.staleForm))
       const form = await readForm(request)
       if (session !== undefined && !auth.checkCsrf(session, form.get('csrf')))
-        return showPage.message(
-          response,
-          403,
-          pageContext(role, session, lang),
-          words.badRequest,
-          words.staleForm,
-        )
+        return showPage.message(response, 403, context, words.badRequest, words.staleForm)
       if (path === `${DESK_PATH}/logout`)
         return redirect(response, `${DESK_PATH}/login`, { 'set-cookie': cookie(request, '', 0) })
       if (path !== `${DESK_PATH}/attach`)
-        return showPage.message(
-          response,
-          404,
-          pageContext(role, session, lang),
-          words.notFound,
-          words.notFound,
-        )
+        return showPage.message(response, 404, context, words.notFound, words.notFound)
       if (role !== 'editor')
-        return showPage.message(
-          response,
-          403,
-          pageContext(role, session, lang),
-          words.badRequest,
-          words.forbiddenReader,
-        )
-      return attach(response, form, pageContext(role, session, lang))
+        return showPage.message(response, 403, context, words.badRequest, words.forbiddenReader)
+      return attach(response, form, context)
     }
     if (path === `${DESK_PATH}/login`) return redirect(response, DESK_PATH)
-    const context = pageContext(role, session, lang)
     try {
       await showPage.get(response, path, url.searchParams, context, options.reader)
     } catch (error) {
