@@ -37,7 +37,12 @@ export interface Attached {
 /** Why a question was not attached; the message is one line, for the editor. */
 export class AttachError extends Error {
   constructor(
-    readonly code: 'DESK_QUESTION_INVALID' | 'DESK_RECORD_GONE' | 'DESK_FILE_INVALID' | 'DESK_RELOAD_FAILED',
+    readonly code:
+      | 'DESK_QUESTION_INVALID'
+      | 'DESK_RECORD_GONE'
+      | 'DESK_FILE_INVALID'
+      | 'DESK_FILE_UNUSABLE'
+      | 'DESK_RELOAD_FAILED',
     message: string,
   ) {
     super(message)
@@ -97,7 +102,9 @@ export class QuestionAttacher {
     if ((record.questions ?? []).some((q) => comparable(q) === comparable(question)))
       return { status: 'present', file: shown }
 
-    const before = await readQuestionsText(file)
+    const before = await readQuestionsText(file).catch((error: unknown) => {
+      throw unusable(shown, 'read', error)
+    })
     const siblings = [...engine.records.values()].filter((r) => r.documentId === document.meta.id)
     const after = withQuestion(before, question, record, request.scope, siblings)
     try {
@@ -107,7 +114,12 @@ export class QuestionAttacher {
         error instanceof CorpusError ? `${shown}: ${error.field}: ${error.reason}` : String(error)
       throw new AttachError('DESK_FILE_INVALID', message)
     }
-    await writeQuestionsText(file, after)
+    try {
+      await writeQuestionsText(file, after)
+    } catch (error) {
+      // A corpus folder baked read-only into an image, a full disk: said in one line, nothing left behind.
+      throw unusable(shown, 'written', error)
+    }
     this.logger.info({ file, record: record.id, scope: request.scope }, 'desk: question attached')
     if (await this.holder.reload('desk: question attached')) return { status: 'added', file: shown }
 
@@ -117,6 +129,11 @@ export class QuestionAttacher {
     this.logger.warn({ file, reason }, 'desk: the corpus did not reload, questions file put back')
     throw new AttachError('DESK_RELOAD_FAILED', reason)
   }
+}
+
+function unusable(file: string, what: 'read' | 'written', error: unknown): AttachError {
+  const reason = (error as NodeJS.ErrnoException).code ?? String(error)
+  return new AttachError('DESK_FILE_UNUSABLE', `${file} cannot be ${what} (${reason})`)
 }
 
 /** The file's new text: the question added to the entry naming this passage (or section), or a new entry. */

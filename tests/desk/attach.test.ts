@@ -1,4 +1,13 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pino from 'pino'
@@ -166,6 +175,28 @@ describe('QuestionAttacher (file written, corpus reloaded, engine answering)', (
     ).rejects.toMatchObject({ code: 'DESK_RELOAD_FAILED', message: 'thesaurus.yaml: field "x": broken' })
     expect(readFileSync(file(), 'utf8')).toBe(before)
     expect(reasons).toEqual(['desk: question attached', 'desk: attach undone'])
+  })
+
+  it('says in one line when the questions file cannot be used', async () => {
+    const saved = readFileSync(file(), 'utf8')
+    rmSync(file())
+    mkdirSync(file())
+    try {
+      const attacher = new QuestionAttacher(holder, logger)
+      await expect(
+        attacher.attach({
+          question: 'une question sans fichier',
+          recordId: `${DOCUMENT}#p4`,
+          scope: 'passage',
+        }),
+      ).rejects.toMatchObject({
+        code: 'DESK_FILE_UNUSABLE',
+        message: `${path.basename(dir)}/${QUESTIONS_FILE} cannot be read (EISDIR)`,
+      })
+    } finally {
+      rmSync(file(), { recursive: true })
+      writeFileSync(file(), saved)
+    }
   })
 
   it('refuses to write into a questions file that no longer parses, and leaves it as it is', async () => {
