@@ -1,3 +1,4 @@
+import { deskConfig } from './config/desk.js'
 import { envSchema } from './config/env-schema.js'
 import type { Config } from './config/types.js'
 
@@ -79,6 +80,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
             card: env.DAILY_QUOTE_CARD === 'on',
           }
         : undefined,
+    desk: deskConfig(env),
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
   }

@@ -14,6 +14,7 @@ import { warmUp } from './bot/warm-up.js'
 import { CardRenderer } from './cards/card-renderer.js'
 import { loadConfigOrExit, settingProblem } from './config.js'
 import { CorpusError } from './corpus/errors.js'
+import { deskRoute } from './desk/route.js'
 import { createLogger } from './logger.js'
 import { DailyQuote, type DailyQuoteTarget } from './operations/daily-quote.js'
 import { healthRoute, startHealthServer } from './operations/health.js'
@@ -22,6 +23,8 @@ import { StorageError } from './storage/errors.js'
 import { userHasher } from './storage/keys.js'
 import { type OpenedStore, openStore } from './storage/open-store.js'
 import { redactUrl } from './storage/postgres-connection.js'
+import { sqliteDeskReader } from './storage/sqlite-desk-reader.js'
+import { SqliteStore } from './storage/sqlite-store.js'
 
 const config = loadConfigOrExit()
 const logger = createLogger(config.logLevel)
@@ -107,6 +110,13 @@ const health = healthRoute({
   startedAt,
   shuttingDown: () => shuttingDown(),
 })
+// The editor's desk rides on the servers that carry /healthz; without DESK_TOKEN, /desk is their 404.
+if (config.desk && !(store instanceof SqliteStore))
+  badSetting('DESK_TOKEN', 'the desk reads only the SQLite store so far: unset DATABASE_URL or DESK_TOKEN')
+const routes =
+  config.desk && store instanceof SqliteStore
+    ? [health, deskRoute({ config: config.desk, holder, reader: sqliteDeskReader(store), logger })]
+    : [health]
 
 // Before any adapter listens, representative questions go through the engine, then through each adapter's
 // own path (with a bot that records nothing): a burst of requests on a fresh process would otherwise wait
@@ -119,12 +129,7 @@ let slackServesHealth = false
 try {
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/app.js')
-    const slack = await startSlack(bot, config.slack, logger, {
-      routes: [health],
-      cards,
-      warmUp: warmBot,
-      claims,
-    })
+    const slack = await startSlack(bot, config.slack, logger, { routes, cards, warmUp: warmBot, claims })
     adapters.slack = slack
     slackServesHealth = slack.mode === 'http'
   }
@@ -152,11 +157,12 @@ try {
       },
     }
   }
-  // HEALTH_PORT asks for /healthz whatever runs, the console chat included.
-  if (config.healthPort !== undefined || (Object.keys(adapters).length > 0 && !slackServesHealth)) {
+  // HEALTH_PORT asks for /healthz whatever runs, the console chat included; so does the desk (on PORT then).
+  const wanted = Object.keys(adapters).length > 0 || config.desk !== undefined
+  if (config.healthPort !== undefined || (wanted && !slackServesHealth)) {
     const [variable, port] =
       config.healthPort === undefined ? ['PORT', config.port] : ['HEALTH_PORT', config.healthPort]
-    const server = await listening(variable, port, () => startHealthServer(port, health, logger))
+    const server = await listening(variable, port, () => startHealthServer(port, routes, logger))
     stoppers.push(server.stop)
   }
 } catch (error) {

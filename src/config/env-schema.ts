@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { checkDeskVariables, deskVariables } from './desk.js'
 
 /** Every environment variable the bot reads, validated; cross-field rules at the end. */
 
@@ -121,6 +122,7 @@ export const envSchema = z
         ),
     ),
     LOG_LEVEL: choice(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    ...deskVariables,
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -160,6 +162,7 @@ export const envSchema = z
     if ((env.DAILY_QUOTE_SLACK_CHANNEL || env.DAILY_QUOTE_DISCORD_CHANNEL) && !env.DAILY_QUOTE_AT) {
       need('DAILY_QUOTE_AT', 'is required when a daily quote channel is set')
     }
+    checkDeskVariables(env, need)
   })
 
 export type Env = z.infer<typeof envSchema>

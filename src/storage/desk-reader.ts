@@ -1,0 +1,69 @@
+/**
+ * What the editor's desk (src/desk) reads from what the bot recorded: a week's activity, the questions that
+ * found nothing and those whose passage got 👎. Asynchronous so that a store over the network (PostgreSQL)
+ * implements it as well as SQLite; SQLite's is `sqliteDeskReader`.
+ */
+
+export interface ActivityOptions {
+  /** Start of each bucket (a day in the desk's time zone), ascending; a bucket ends where the next starts. */
+  buckets: readonly Date[]
+  /** End of the last bucket. */
+  until: Date
+  /** The command whose rows are the questions people typed (the bot's search: `recherche`). */
+  questionCommand: string
+}
+
+export interface BucketCounts {
+  start: Date
+  /** Rows of `questionCommand`. */
+  questions: number
+  /** Of those, answered with at least one passage. */
+  answered: number
+  /**
+   * Of the answered, those given « le plus proche dans l'article » rather than a direct answer. Absent while
+   * the store does not record an answer's tier (then `answered` counts both).
+   */
+  closest?: number
+  /** Of the questions, those that found nothing. */
+  refused: number
+  /** 👍 and 👎 given in the bucket (on any passage, whenever it was shown). */
+  helpful: number
+  unhelpful: number
+}
+
+export interface Activity {
+  buckets: BucketCounts[]
+  /** Every recorded row of the period (questions, buttons, shares) by command, most used first. */
+  commands: Array<{ command: string; count: number }>
+  /** The first passage shown for each answered question of the period: what it was about (its job, section). */
+  firstResults: Array<{ recordId: string; count: number }>
+}
+
+export interface PeriodOptions {
+  since: Date
+  /** At most this many rows, most frequent first. */
+  limit: number
+  questionCommand: string
+}
+
+export interface UnansweredQuestion {
+  /** The latest wording of the question (questions that differ only in case or spacing are one). */
+  query: string
+  count: number
+  lastAt: Date
+}
+
+export interface DislikedQuestion {
+  /** The question the passage was shown for (a vote without one is not listed). */
+  query: string
+  recordId: string
+  down: number
+  up: number
+  lastAt: Date
+}
+
+export interface DeskReader {
+  activity(options: ActivityOptions): Promise<Activity>
+  unanswered(options: PeriodOptions): Promise<UnansweredQuestion[]>
+  disliked(options: Omit<PeriodOptions, 'questionCommand'>): Promise<DislikedQuestion[]>
+}
