@@ -23,8 +23,6 @@ import { StorageError } from './storage/errors.js'
 import { userHasher } from './storage/keys.js'
 import { type OpenedStore, openStore } from './storage/open-store.js'
 import { redactUrl } from './storage/postgres-connection.js'
-import { sqliteDeskReader } from './storage/sqlite-desk-reader.js'
-import { SqliteStore } from './storage/sqlite-store.js'
 
 const config = loadConfigOrExit()
 const logger = createLogger(config.logLevel)
@@ -110,13 +108,11 @@ const health = healthRoute({
   startedAt,
   shuttingDown: () => shuttingDown(),
 })
-// The editor's desk rides on the servers that carry /healthz; without DESK_TOKEN, /desk is their 404.
-if (config.desk && !(store instanceof SqliteStore))
-  badSetting('DESK_TOKEN', 'the desk reads only the SQLite store so far: unset DATABASE_URL or DESK_TOKEN')
-const routes =
-  config.desk && store instanceof SqliteStore
-    ? [health, deskRoute({ config: config.desk, holder, reader: sqliteDeskReader(store), logger })]
-    : [health]
+// The editor's desk rides on the servers that carry /healthz; without DESK_TOKEN, /desk is their 404. It reads
+// the store the bot writes to (with PostgreSQL, every instance's rows).
+const routes = config.desk
+  ? [health, deskRoute({ config: config.desk, holder, reader: opened.desk, logger })]
+  : [health]
 
 // Before any adapter listens, representative questions go through the engine, then through each adapter's
 // own path (with a bot that records nothing): a burst of requests on a fresh process would otherwise wait

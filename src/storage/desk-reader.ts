@@ -67,3 +67,16 @@ export interface DeskReader {
   unanswered(options: PeriodOptions): Promise<UnansweredQuestion[]>
   disliked(options: Omit<PeriodOptions, 'questionCommand'>): Promise<DislikedQuestion[]>
 }
+
+/** At most this many rows of a list, whatever the page asks. */
+const MAX_ROWS = 1_000
+
+/** Both readers' bounds on a list: 1 to MAX_ROWS rows. */
+export const rowLimit = (limit: number) => Math.min(MAX_ROWS, Math.max(1, Math.floor(limit)))
+
+/** A date as the stores keep it (ms since the epoch); an invalid one is refused rather than read everything. */
+export function millisOf(date: Date, name: string): number {
+  const ms = date.getTime()
+  if (!Number.isFinite(ms)) throw new RangeError(`desk: ${name} is not a valid date`)
+  return ms
+}

@@ -6,14 +6,13 @@ import type {
   PeriodOptions,
   UnansweredQuestion,
 } from './desk-reader.js'
+import { millisOf, rowLimit } from './desk-reader.js'
 import type { SqlDatabase, SqlStatement } from './sqlite-driver.js'
 
 /** What the reader needs of the store: a read on the database in use, after what is queued is written. */
 export interface SqliteReadable {
   read<T>(query: (db: SqlDatabase) => T): T
 }
-
-const MAX_ROWS = 1_000
 
 interface DeskStatements {
   questionsIn: SqlStatement<[string, number, number], { questions: number; answered: number | null }>
@@ -70,20 +69,12 @@ function statementsOf(db: SqlDatabase): DeskStatements {
   return statements
 }
 
-function millis(date: Date, name: string): number {
-  const ms = date.getTime()
-  if (!Number.isFinite(ms)) throw new RangeError(`desk: ${name} is not a valid date`)
-  return ms
-}
-
-const rowLimit = (limit: number) => Math.min(MAX_ROWS, Math.max(1, Math.floor(limit)))
-
 /** The desk's reads over the bot's SQLite store (the answer's tier is not recorded there: no `closest`). */
 export function sqliteDeskReader(source: SqliteReadable): DeskReader {
   return {
     async activity(options: ActivityOptions): Promise<Activity> {
-      const until = millis(options.until, 'until')
-      const starts = options.buckets.map((start) => millis(start, 'bucket'))
+      const until = millisOf(options.until, 'until')
+      const starts = options.buckets.map((start) => millisOf(start, 'bucket'))
       const from = starts[0] ?? until
       return source.read((db) => {
         const s = statementsOf(db)
@@ -113,7 +104,7 @@ export function sqliteDeskReader(source: SqliteReadable): DeskReader {
     },
 
     async unanswered(options: PeriodOptions): Promise<UnansweredQuestion[]> {
-      const since = millis(options.since, 'since')
+      const since = millisOf(options.since, 'since')
       return source.read((db) =>
         statementsOf(db)
           .unanswered.all(options.questionCommand, since, rowLimit(options.limit))
@@ -122,7 +113,7 @@ export function sqliteDeskReader(source: SqliteReadable): DeskReader {
     },
 
     async disliked(options): Promise<DislikedQuestion[]> {
-      const since = millis(options.since, 'since')
+      const since = millisOf(options.since, 'since')
       return source.read((db) =>
         statementsOf(db)
           .disliked.all(since, rowLimit(options.limit))

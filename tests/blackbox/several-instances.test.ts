@@ -9,6 +9,8 @@ import { eventually, freePort, ROOT, type RunningProcess, startMain } from '../h
  * Two `npm start` instances in Slack HTTP mode, each with its own DATA_DIR, on one PostgreSQL (DATABASE_URL),
  * as behind a load balancer, against one fake Slack. A cluster of its own: this file stops it.
  */
+const DESK_TOKEN = 'desk-token-two-instances-0123456789'
+
 describe('two instances on one PostgreSQL', () => {
   let cluster: RunningCluster
   let url: string
@@ -55,6 +57,8 @@ describe('two instances on one PostgreSQL', () => {
         DAILY_QUOTE_SLACK_CHANNEL: 'CDAILY01',
         CORPUS_WATCH: 'off',
         LOG_LEVEL: 'info',
+        // The editor's desk on the first instance only: it reads what both recorded.
+        ...(i === 0 ? { DESK_TOKEN } : {}),
       })
       instances.push({ main, sender: new SlackSender(`http://127.0.0.1:${port}/slack/events`), port })
     }
@@ -105,6 +109,13 @@ describe('two instances on one PostgreSQL', () => {
     }, 20_000)
     expect(report).toMatch(/^Rapport ia-cinema depuis le .*\(PostgreSQL 127\.0\.0\.1:\d+\/instances_/)
     expect(report).not.toContain(cluster.password)
+    const desk = await fetch(`http://127.0.0.1:${instances[a]?.port}/desk/questions`, {
+      headers: { authorization: `Bearer ${DESK_TOKEN}` },
+    })
+    expect(desk.status).toBe(200)
+    const page = await desk.text()
+    expect(page).toContain('recette de la pizza margherita')
+    expect(page).toContain('horaires de la piscine municipale')
   })
 
   it('posts the daily quote due on both instances once', async () => {
