@@ -12,8 +12,6 @@ export interface WeekView {
   commands: Array<{ label: string; value: number }>
   /** Questions per job group, by the first passage shown; `undefined` label for passages outside job sections. */
   jobs: Array<{ label: string | undefined; value: number }>
-  /** The store records the answer's tier (direct or closest). */
-  hasClosest: boolean
   totals: {
     questions: number
     answered: number
@@ -38,15 +36,13 @@ export async function readWeek(
     const job = engine.records.get(recordId)?.job?.name
     jobs.set(job, (jobs.get(job) ?? 0) + count)
   }
-  const sum = (pick: (b: BucketCounts) => number | undefined) =>
-    activity.buckets.reduce((total, b) => total + (pick(b) ?? 0), 0)
+  const sum = (pick: (b: BucketCounts) => number) => activity.buckets.reduce((total, b) => total + pick(b), 0)
   return {
     days: activity.buckets.map((b) => ({ ...b, label: dayLabel(b.start, options.timeZone, options.lang) })),
     commands: activity.commands.map((c) => ({ label: c.command || '—', value: c.count })),
     jobs: [...jobs]
       .map(([label, value]) => ({ label, value }))
       .sort((a, b) => Number(a.label === undefined) - Number(b.label === undefined) || b.value - a.value),
-    hasClosest: activity.buckets.some((b) => b.closest !== undefined),
     totals: {
       questions: sum((b) => b.questions),
       answered: sum((b) => b.answered),

@@ -17,14 +17,14 @@ export interface BucketCounts {
   start: Date
   /** Rows of `questionCommand`. */
   questions: number
-  /** Of those, answered with at least one passage. */
+  /** Of those, answered with at least one passage: directly, or with the closest passages. */
   answered: number
   /**
-   * Of the answered, those given « le plus proche dans l'article » rather than a direct answer. Absent while
-   * the store does not record an answer's tier (then `answered` counts both).
+   * Of the answered, those given « Le plus proche dans l'article » rather than a direct answer (questions
+   * recorded before the store kept the outcome count as direct).
    */
-  closest?: number
-  /** Of the questions, those that found nothing. */
+  closest: number
+  /** Of the questions, those that found nothing (refused). */
   refused: number
   /** 👍 and 👎 given in the bucket (on any passage, whenever it was shown). */
   helpful: number

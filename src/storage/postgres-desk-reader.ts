@@ -20,7 +20,8 @@ export interface PostgresReadable {
 const BUCKETS = `unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY AS b(start, finish, i)`
 
 const QUESTIONS_IN = `
-  SELECT b.i, count(q.id) AS questions, count(q.id) FILTER (WHERE q.answered = 1) AS answered
+  SELECT b.i, count(q.id) AS questions, count(q.id) FILTER (WHERE q.answered = 1) AS answered,
+         count(q.id) FILTER (WHERE q.outcome = 'closest') AS closest
   FROM ${BUCKETS}
   LEFT JOIN queries q ON q.command = $3 AND q.at >= b.start AND q.at < b.finish
   GROUP BY b.i ORDER BY b.i`
@@ -64,6 +65,7 @@ interface BucketRow extends Record<string, unknown> {
   i: number
   questions: number
   answered: number
+  closest: number
 }
 
 /** The desk's reads over the PostgreSQL store: every instance's rows. */
@@ -92,6 +94,7 @@ export function postgresDeskReader(source: PostgresReadable): DeskReader {
               start: new Date(start),
               questions: asked,
               answered,
+              closest: q?.closest ?? 0,
               refused: asked - answered,
               helpful: v?.helpful ?? 0,
               unhelpful: v?.unhelpful ?? 0,

@@ -15,7 +15,10 @@ export interface SqliteReadable {
 }
 
 interface DeskStatements {
-  questionsIn: SqlStatement<[string, number, number], { questions: number; answered: number | null }>
+  questionsIn: SqlStatement<
+    [string, number, number],
+    { questions: number; answered: number | null; closest: number }
+  >
   votesIn: SqlStatement<[number, number], { helpful: number | null; unhelpful: number | null }>
   commands: SqlStatement<[number, number], { command: string; count: number }>
   firstResults: SqlStatement<[string, number, number], { record_id: string | null; count: number }>
@@ -34,7 +37,8 @@ function statementsOf(db: SqlDatabase): DeskStatements {
   if (statements) return statements
   statements = {
     questionsIn: db.prepare(
-      `SELECT count(*) AS questions, sum(answered) AS answered FROM queries
+      `SELECT count(*) AS questions, sum(answered) AS answered,
+         count(*) FILTER (WHERE outcome = 'closest') AS closest FROM queries
        WHERE command = ? AND at >= ? AND at < ?`,
     ),
     votesIn: db.prepare(
@@ -69,7 +73,7 @@ function statementsOf(db: SqlDatabase): DeskStatements {
   return statements
 }
 
-/** The desk's reads over the bot's SQLite store (the answer's tier is not recorded there: no `closest`). */
+/** The desk's reads over the bot's SQLite store. */
 export function sqliteDeskReader(source: SqliteReadable): DeskReader {
   return {
     async activity(options: ActivityOptions): Promise<Activity> {
@@ -88,6 +92,7 @@ export function sqliteDeskReader(source: SqliteReadable): DeskReader {
             start: new Date(start),
             questions,
             answered,
+            closest: q?.closest ?? 0,
             refused: questions - answered,
             helpful: v?.helpful ?? 0,
             unhelpful: v?.unhelpful ?? 0,

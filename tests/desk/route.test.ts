@@ -33,12 +33,19 @@ describe('/desk over HTTP', () => {
     holder = await EngineHolder.load(dir, logger)
     store = openSqliteStore({ dataDir: IN_MEMORY }).store
     for (const query of [HOSTILE, HOSTILE, 'quel temps fait-il ?'])
-      store.recordQuery({ platform: 'slack', command: 'recherche', query, answered: false, resultIds: [] })
+      store.recordQuery({ platform: 'slack', command: 'recherche', query, outcome: 'refused', resultIds: [] })
     store.recordQuery({
       platform: 'slack',
       command: 'recherche',
       query: 'monteur',
-      answered: true,
+      outcome: 'direct',
+      resultIds: ['ia-emploi-cinema-audiovisuel#p11'],
+    })
+    store.recordQuery({
+      platform: 'slack',
+      command: 'recherche',
+      query: 'combien gagne un monteur ?',
+      outcome: 'closest',
       resultIds: ['ia-emploi-cinema-audiovisuel#p11'],
     })
     const route = deskRoute({
@@ -100,7 +107,10 @@ describe('/desk over HTTP', () => {
     expect(csp).toContain("default-src 'none'")
     expect(csp).not.toMatch(/script-src|unsafe-inline/)
     const page = await response.text()
+    expect(page).toMatch(/<svg class="chart"[\s\S]*data-series="direct" data-value="1"/)
+    expect(page).toMatch(/<svg class="chart"[\s\S]*data-series="closest" data-value="1"/)
     expect(page).toMatch(/<svg class="chart"[\s\S]*data-series="refused" data-value="3"/)
+    expect(page).toContain('<li><strong>1</strong> le plus proche</li>')
     expect(page).toContain('Les monteurs vidéo (juniors)')
     expect(page).not.toContain('<script')
   })

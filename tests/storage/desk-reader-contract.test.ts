@@ -77,38 +77,38 @@ describe.each(ENGINES)("$name: the desk's reads", (engine) => {
       platform: 'slack',
       command: 'recherche',
       query,
-      answered: false,
+      outcome: 'refused',
       resultIds: [],
       at: at(day),
       ...extra,
     })
 
-  it('counts questions, answers and votes per bucket, commands and first passages over the period', async () => {
+  it('counts questions (direct, closest, refused) and votes per bucket, commands and first passages', async () => {
     const { store, reader } = await fresh()
-    ask(store, 'monteur', 0, { answered: true, resultIds: ['doc#p3', 'doc#p4'] })
-    ask(store, 'monteuse', 0, { answered: true, resultIds: ['doc#p3'] })
+    ask(store, 'monteur', 0, { outcome: 'direct', resultIds: ['doc#p3', 'doc#p4'] })
+    ask(store, 'les monteuses gagnent-elles bien', 0, { outcome: 'closest', resultIds: ['doc#p3'] })
+    ask(store, '', 0, { command: 'plus', outcome: 'closest', resultIds: ['doc#p5'] })
     ask(store, 'combien gagne un chef op', 0)
-    ask(store, 'doublage', 2, { answered: true, resultIds: ['doc#p9'] })
-    ask(store, 'avant la période', -1, { answered: true, resultIds: ['doc#p1'] })
-    ask(store, 'après la période', 3, { answered: true, resultIds: ['doc#p1'] })
-    ask(store, '', 1, { command: 'partage', answered: true, resultIds: ['doc#p3'] })
-    ask(store, 'menacés', 1, { command: 'metiers', answered: true, resultIds: [] })
+    ask(store, 'doublage', 2, { outcome: 'direct', resultIds: ['doc#p9'] })
+    ask(store, 'avant la période', -1, { outcome: 'direct', resultIds: ['doc#p1'] })
+    ask(store, 'après la période', 3, { outcome: 'direct', resultIds: ['doc#p1'] })
+    ask(store, '', 1, { command: 'partage', outcome: 'direct', resultIds: ['doc#p3'] })
+    ask(store, 'menacés', 1, { command: 'metiers', outcome: 'direct', resultIds: [] })
     store.recordFeedback({ platform: 'slack', recordId: 'doc#p3', helpful: true, at: at(0) })
     store.recordFeedback({ platform: 'slack', recordId: 'doc#p3', helpful: false, at: at(2) })
     store.recordFeedback({ platform: 'slack', recordId: 'doc#p9', helpful: false, at: at(2) })
 
     const activity = await reader.activity({ buckets, until, questionCommand: 'recherche' })
-    expect(activity.buckets.map(({ closest, ...b }) => b)).toEqual([
-      { start: buckets[0], questions: 3, answered: 2, refused: 1, helpful: 1, unhelpful: 0 },
-      { start: buckets[1], questions: 0, answered: 0, refused: 0, helpful: 0, unhelpful: 0 },
-      { start: buckets[2], questions: 1, answered: 1, refused: 0, helpful: 0, unhelpful: 2 },
+    expect(activity.buckets).toEqual([
+      { start: buckets[0], questions: 3, answered: 2, closest: 1, refused: 1, helpful: 1, unhelpful: 0 },
+      { start: buckets[1], questions: 0, answered: 0, closest: 0, refused: 0, helpful: 0, unhelpful: 0 },
+      { start: buckets[2], questions: 1, answered: 1, closest: 0, refused: 0, helpful: 0, unhelpful: 2 },
     ])
-    for (const b of activity.buckets)
-      if (b.closest !== undefined) expect(b.closest).toBeLessThanOrEqual(b.answered)
     expect(activity.commands).toEqual([
       { command: 'recherche', count: 4 },
       { command: 'metiers', count: 1 },
       { command: 'partage', count: 1 },
+      { command: 'plus', count: 1 },
     ])
     expect(activity.firstResults).toEqual([
       { recordId: 'doc#p3', count: 2 },
@@ -120,8 +120,10 @@ describe.each(ENGINES)("$name: the desk's reads", (engine) => {
     const { store, reader } = await fresh()
     ask(store, 'Combien gagne un monteur ?', 0)
     ask(store, 'combien  gagne un monteur', 1)
-    ask(store, 'combien gagne un monteur ?', 2, { answered: true, resultIds: ['doc#p3'] })
+    ask(store, 'combien gagne un monteur ?', 2, { outcome: 'direct', resultIds: ['doc#p3'] })
     ask(store, 'quel temps fait-il', 1)
+    // Given the closest passages: an answer, not a question to handle.
+    ask(store, 'combien gagne un chef op', 1, { outcome: 'closest', resultIds: ['doc#p18'] })
     ask(store, 'trop ancien', -5)
     ask(store, 'plus', 1, { command: 'plus' })
     const rows = await reader.unanswered({ since: at(0, 0), limit: 10, questionCommand: 'recherche' })
@@ -136,8 +138,8 @@ describe.each(ENGINES)("$name: the desk's reads", (engine) => {
 
   it('lists 👎 passages with the question they were shown for, and the votes on them', async () => {
     const { store, reader } = await fresh()
-    const key = ask(store, 'IA et monteurs', -3, { answered: true, resultIds: ['doc#p3'] })
-    const other = ask(store, 'étalonnage', 0, { answered: true, resultIds: ['doc#p5'] })
+    const key = ask(store, 'IA et monteurs', -3, { outcome: 'direct', resultIds: ['doc#p3'] })
+    const other = ask(store, 'étalonnage', 0, { outcome: 'direct', resultIds: ['doc#p5'] })
     const vote = (recordId: string, queryKey: string | undefined, helpful: boolean, day: number) =>
       store.recordFeedback({ platform: 'discord', recordId, queryKey, helpful, at: at(day) })
     vote('doc#p3', key, false, 0)
@@ -155,7 +157,7 @@ describe.each(ENGINES)("$name: the desk's reads", (engine) => {
       platform: 'console',
       command: 'recherche',
       query: 'tout juste',
-      answered: false,
+      outcome: 'refused',
       resultIds: [],
     })
     const since = new Date(Date.now() - 60_000)
@@ -168,7 +170,7 @@ describe.each(ENGINES)("$name: the desk's reads", (engine) => {
     const first = await fresh()
     const second = await first.again()
     ask(first.store, 'posée ici', 0)
-    ask(second.store, 'posée là', 0, { answered: true, resultIds: ['doc#p2'] })
+    ask(second.store, 'posée là', 0, { outcome: 'direct', resultIds: ['doc#p2'] })
     await second.store.flush()
     const activity = await first.reader.activity({ buckets, until, questionCommand: 'recherche' })
     expect(activity.buckets[0]).toMatchObject({ questions: 2, answered: 1, refused: 1 })

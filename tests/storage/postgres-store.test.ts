@@ -22,7 +22,7 @@ const question = (query: string) => ({
   platform: 'slack' as const,
   command: 'recherche',
   query,
-  answered: false,
+  outcome: 'refused' as const,
   resultIds: [],
 })
 

@@ -4,7 +4,7 @@ import type { WeekView } from '../week.js'
 import { type PageContext, page, swatch } from './layout.js'
 
 export const COLORS = {
-  answered: '#15803d',
+  direct: '#15803d',
   closest: '#d97706',
   refused: '#b91c1c',
   helpful: '#2563eb',
@@ -28,21 +28,12 @@ export function weekPage(context: PageContext, week: WeekView, toHandle: number)
   const labels = week.days.map((d) => d.label)
   const answers: Series[] = [
     {
-      key: 'answered',
-      label: words.answered,
-      color: COLORS.answered,
-      values: week.days.map((d) => d.answered - (d.closest ?? 0)),
+      key: 'direct',
+      label: words.direct,
+      color: COLORS.direct,
+      values: week.days.map((d) => d.answered - d.closest),
     },
-    ...(week.hasClosest
-      ? [
-          {
-            key: 'closest',
-            label: words.closest,
-            color: COLORS.closest,
-            values: week.days.map((d) => d.closest ?? 0),
-          },
-        ]
-      : []),
+    { key: 'closest', label: words.closest, color: COLORS.closest, values: week.days.map((d) => d.closest) },
     { key: 'refused', label: words.refused, color: COLORS.refused, values: week.days.map((d) => d.refused) },
   ]
   const votes: Series[] = [
@@ -60,7 +51,7 @@ export function weekPage(context: PageContext, week: WeekView, toHandle: number)
 <ul class="totals">
 <li><strong>${totals.questions}</strong> ${words.questions}</li>
 <li><strong>${percent(totals.answered, totals.questions)}</strong> ${words.answered}</li>
-${week.hasClosest ? html`<li><strong>${totals.closest}</strong> ${words.closest}</li>` : ''}
+<li><strong>${totals.closest}</strong> ${words.closest}</li>
 <li><strong>${totals.refused}</strong> ${words.refused}</li>
 <li><strong>${totals.helpful}</strong> 👍 · <strong>${totals.unhelpful}</strong> 👎</li>
 <li><a href="/desk/questions">${words.toHandle(toHandle)}</a></li>
@@ -89,7 +80,6 @@ ${
       )
     : ''
 }
-</div>
-${week.hasClosest ? '' : html`<p class="note">${words.closestNotRecorded}</p>`}`
+</div>`
   return page(context, { title: words.weekTitle, tab: 'week', body })
 }
