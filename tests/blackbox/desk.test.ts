@@ -24,9 +24,17 @@ describe('the editor’s desk through npm start', () => {
   let bot: RunningProcess
   let base: string
   let browser: DeskBrowser | undefined
+  /** Launched while npm start starts (a second or two each); a launch that fails fails the browser test. */
+  let launching: Promise<DeskBrowser | Error> | undefined
   const attached = new Map<string, string>()
 
   beforeAll(async () => {
+    launching = NO_BROWSER
+      ? undefined
+      : launchDeskBrowser().then(
+          (launched) => (browser = launched),
+          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+        )
     corpusDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-desk-corpus-'))
     await cp(DEFAULT_CORPUS_DIR, corpusDir, { recursive: true })
     const port = await freePort()
@@ -46,6 +54,7 @@ describe('the editor’s desk through npm start', () => {
   }, 60_000)
 
   afterAll(async () => {
+    await launching
     await browser?.close()
     bot.child.stdin?.end()
     const code = await Promise.race([bot.exited, new Promise((r) => setTimeout(r, 10_000, 'timeout'))])
@@ -70,8 +79,9 @@ describe('the editor’s desk through npm start', () => {
   it.skipIf(NO_BROWSER)(
     'in a browser: log in, see the week’s chart, attach a question in one click, see it answered',
     async () => {
-      browser = await launchDeskBrowser()
-      const page = await browser.newPage()
+      const launched = await launching
+      if (!launched || launched instanceof Error) throw launched ?? new Error('the browser was not launched')
+      const page = await launched.newPage()
       await page.goto(`${base}/desk`)
       await page.type('input[name=token]', EDITOR)
       await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')])
@@ -96,7 +106,7 @@ describe('the editor’s desk through npm start', () => {
       }))
       expect(first.target).toBe(true)
       attached.set(CLICKED, first.record ?? '')
-      expect(browser.problems()).toEqual([])
+      expect(launched.problems()).toEqual([])
     },
     60_000,
   )
