@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { deskConfig } from './config/desk.js'
 import { envSchema } from './config/env-schema.js'
 import { PROJECT_ROOT } from './config/project-root.js'
 import type { Config } from './config/types.js'
@@ -86,6 +87,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
             card: env.DAILY_QUOTE_CARD === 'on',
           }
         : undefined,
+    desk: deskConfig(env),
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
     startedByNpm: env.npm_lifecycle_event !== undefined,

@@ -13,8 +13,9 @@ import { EngineHolder } from './bot/engine-holder.js'
 import { DEFAULT_CORPUS_DIR } from './bot/load-bot.js'
 import { warmUp } from './bot/warm-up.js'
 import { CardRenderer } from './cards/card-renderer.js'
-import { loadConfigOrExit, settingProblem } from './config.js'
+import { DEFAULT_SLACK_PORT, loadConfigOrExit, settingProblem } from './config.js'
 import { CorpusError } from './corpus/errors.js'
+import { deskRoute } from './desk/route.js'
 import { createLogger } from './logger.js'
 import { DailyQuote, type DailyQuoteTarget } from './operations/daily-quote.js'
 import { healthRoute, startHealthServer } from './operations/health.js'
@@ -112,6 +113,11 @@ const health = healthRoute({
   starting: () => starting,
   shuttingDown: () => shuttingDown(),
 })
+// The editor's desk rides on the servers that carry /healthz; without DESK_TOKEN, /desk is their 404. It reads
+// the store the bot writes to (with PostgreSQL, every instance's rows).
+const routes = config.desk
+  ? [health, deskRoute({ config: config.desk, holder, reader: opened.desk, logger })]
+  : [health]
 
 // Before any adapter listens, representative questions go through the engine, then through each adapter's
 // own path (with a bot that records nothing): a burst of requests on a fresh process would otherwise wait
@@ -122,27 +128,31 @@ const warmBot =
 // /healthz rides on Slack's HTTP receiver when there is one. It gets a server of its own on HEALTH_PORT
 // whenever that is set (the console chat included), else on PORT when PORT is set and an adapter runs
 // without Slack's receiver; with neither set, no port is taken.
+// The editor's desk rides on the same servers: with DESK_TOKEN set and no Slack receiver, it asks for one
+// (on PORT, else 3000), the console chat included.
 const slackServesHealth = Boolean(config.slack && !config.slack.appToken)
 const ownHealth: [string, number] | undefined =
   config.healthPort !== undefined
     ? ['HEALTH_PORT', config.healthPort]
-    : config.port !== undefined &&
-        (config.discord || config.discordHttp || config.slack) &&
-        !slackServesHealth
-      ? ['PORT', config.port]
-      : undefined
+    : slackServesHealth
+      ? undefined
+      : config.desk !== undefined
+        ? ['PORT', config.port ?? DEFAULT_SLACK_PORT]
+        : config.port !== undefined && (config.discord || config.discordHttp || config.slack)
+          ? ['PORT', config.port]
+          : undefined
 try {
   // First: a port already taken then stops start-up before anything claims to listen (/healthz says
   // "starting", 503, until the adapters are up).
   if (ownHealth) {
     const [variable, port] = ownHealth
-    const server = await listening(variable, port, () => startHealthServer(port, health, logger))
+    const server = await listening(variable, port, () => startHealthServer(port, routes, logger))
     stoppers.push(server.stop)
   }
   if (config.slack) {
     const { startSlack } = await import('./adapters/slack/app.js')
     adapters.slack = await startSlack(bot, config.slack, logger, {
-      routes: [health],
+      routes,
       cards,
       warmUp: warmBot,
       claims,

@@ -121,4 +121,33 @@ describe('config', () => {
     expect(config.discord).toMatchObject({ token: 'abc', apiUrl: 'http://127.0.0.1:9/api' })
     expect(config.adminUsers).toEqual(['slack:U1', 'discord:42'])
   })
+
+  it('turns the editor’s desk on with DESK_TOKEN only, and checks its tokens and time zone', () => {
+    expect(parseConfig({}).desk).toBeUndefined()
+    expect(parseConfig({ DESK_TOKEN: '' }).desk).toBeUndefined()
+    const editor = 'e'.repeat(20)
+    expect(parseConfig({ DESK_TOKEN: editor }).desk).toEqual({
+      editorToken: editor,
+      timeZone: 'Europe/Paris',
+    })
+    expect(
+      parseConfig({
+        DESK_TOKEN: editor,
+        DESK_READONLY_TOKEN: 'r'.repeat(16),
+        DESK_TIMEZONE: 'America/Montreal',
+      }).desk,
+    ).toEqual({ editorToken: editor, readerToken: 'r'.repeat(16), timeZone: 'America/Montreal' })
+    expect(problems({ DESK_TOKEN: 'short' })).toEqual([
+      'config: DESK_TOKEN must be at least 16 characters without spaces (e.g. openssl rand -hex 24)',
+    ])
+    expect(problems({ DESK_READONLY_TOKEN: 'r'.repeat(16) })).toEqual([
+      'config: DESK_READONLY_TOKEN needs DESK_TOKEN',
+    ])
+    expect(problems({ DESK_TOKEN: editor, DESK_READONLY_TOKEN: editor })).toEqual([
+      'config: DESK_READONLY_TOKEN must differ from DESK_TOKEN',
+    ])
+    expect(problems({ DESK_TOKEN: editor, DESK_TIMEZONE: 'Mars/Olympus' })).toEqual([
+      'config: DESK_TIMEZONE must be an IANA time zone such as Europe/Paris',
+    ])
+  })
 })

@@ -49,6 +49,19 @@ const LAYERS: Record<string, string[]> = {
     'src/logger.ts',
     'src/config.ts',
   ],
+  // The editor's desk: a web page beside the bot, over the engine it serves and what the store recorded.
+  'src/desk': [
+    'src/bot',
+    'src/http',
+    'src/storage',
+    'commands',
+    'src/answers',
+    'src/search',
+    'src/corpus',
+    'src/text',
+    'src/logger.ts',
+    'src/config.ts',
+  ],
   'src/adapters': [
     'src/bot',
     'src/http',
@@ -63,6 +76,7 @@ const LAYERS: Record<string, string[]> = {
   ],
   'src/main.ts': [
     'src/adapters',
+    'src/desk',
     'src/http',
     'src/operations',
     'src/bot',

@@ -18,9 +18,13 @@ export interface AdapterHandle {
   stop(): Promise<void>
 }
 
-/** A plain HTTP route served by an adapter's own server (Slack's HTTP receiver serves /healthz). */
+/** A plain HTTP route served by an adapter's own server (Slack's HTTP receiver serves /healthz and /desk). */
 export interface HttpRoute {
   path: string
+  /** Also every path below it (`/desk/…`). */
+  prefix?: boolean
+  /** The methods it answers (default GET and HEAD). */
+  methods?: readonly string[]
   handler: (
     request: import('node:http').IncomingMessage,
     response: import('node:http').ServerResponse,

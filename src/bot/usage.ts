@@ -2,7 +2,7 @@ import { encodeAction } from '../answers/actions.js'
 import type { Action, Answer } from '../answers/answer.js'
 import type { Requester } from '../answers/requester.js'
 import type { Logger } from '../logger.js'
-import type { Store } from '../storage/store.js'
+import type { QueryOutcome, Store } from '../storage/store.js'
 
 // A cached answer is recorded at every hit: its list of ids is built once.
 const resultIds = new WeakMap<Answer, string[]>()
@@ -13,6 +13,15 @@ function resultIdsOf(answer: Answer): string[] {
     resultIds.set(answer, ids)
   }
   return ids
+}
+
+/**
+ * What the answer gave: nothing (`empty`: refused), the article's closest passages (a search whose tier is
+ * « Le plus proche dans l'article »), or what was asked.
+ */
+export function outcomeOf(answer: Answer): QueryOutcome {
+  if (answer.kind === 'empty') return 'refused'
+  return answer.kind === 'results' && answer.tier === 'closest' ? 'closest' : 'direct'
 }
 
 /** Records questions and votes in the store, if there is one; recording never costs the user an answer. */
@@ -32,7 +41,7 @@ export class UsageRecorder {
         userHash: this.userKey?.(requester),
         command,
         query,
-        answered: answer.kind !== 'empty',
+        outcome: outcomeOf(answer),
         resultIds: resultIdsOf(answer),
       })
     })

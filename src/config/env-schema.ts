@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { checkDeskVariables, deskVariables } from './desk.js'
 
 /** Every environment variable the bot reads, validated; cross-field rules at the end. */
 
@@ -123,6 +124,7 @@ export const envSchema = z
     LOG_LEVEL: choice(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     // Set by npm for the script it runs (start, start:prod, dev): the app then watches npm (parent-watch.ts).
     npm_lifecycle_event: optionalText,
+    ...deskVariables,
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -162,6 +164,7 @@ export const envSchema = z
     if ((env.DAILY_QUOTE_SLACK_CHANNEL || env.DAILY_QUOTE_DISCORD_CHANNEL) && !env.DAILY_QUOTE_AT) {
       need('DAILY_QUOTE_AT', 'is required when a daily quote channel is set')
     }
+    checkDeskVariables(env, need)
   })
 
 export type Env = z.infer<typeof envSchema>

@@ -1,4 +1,7 @@
+import type { DeskConfig } from './desk.js'
 import type { Env } from './env-schema.js'
+
+export type { DeskConfig }
 
 export interface SlackConfig {
   botToken: string
@@ -40,6 +43,8 @@ export interface Config {
   discord?: DiscordConfig
   discordHttp?: DiscordHttpConfig
   dailyQuote?: DailyQuoteConfig
+  /** The editor's desk on the health port; undefined (off) unless DESK_TOKEN is set. */
+  desk?: DeskConfig
   /** Watch corpus/ and reload on change. */
   watchCorpus: boolean
   dataDir: string

@@ -1,8 +1,12 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http'
 
-/** A plain route (/healthz): exact path, any query string, GET or HEAD. */
+/** A plain route (/healthz): exact path, any query string, GET or HEAD unless it says otherwise. */
 export interface Route {
   path: string
+  /** Also every path below it (`/desk/…`). */
+  prefix?: boolean
+  /** The methods it answers (default GET and HEAD); others get 405. */
+  methods?: readonly string[]
   handler: (request: IncomingMessage, response: ServerResponse) => void
 }
 
@@ -18,7 +22,10 @@ export interface Front {
   readonly isShut: boolean
 }
 
-const ROUTE_METHODS = 'GET, HEAD'
+const ROUTE_METHODS = ['GET', 'HEAD']
+
+const routeFor = (routes: readonly Route[], path: string) =>
+  routes.find((r) => r.path === path || (r.prefix === true && path.startsWith(`${r.path}/`)))
 
 function send(response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(body)
@@ -49,11 +56,12 @@ export function takeOver(server: Server, routes: readonly Route[] = []): Front {
       // A connection whose response had gone out before the shutdown becomes idle only now.
       if (isShut) closeIdleSoon()
     })
-    const path = (request.url ?? '').split('?')[0]
-    const route = routes.find((r) => r.path === path)
+    const path = (request.url ?? '').split('?')[0] ?? ''
+    const route = routeFor(routes, path)
     if (route) {
-      if (request.method === 'GET' || request.method === 'HEAD') route.handler(request, response)
-      else send(response, 405, '{"error":"method not allowed"}', { allow: ROUTE_METHODS })
+      const methods = route.methods ?? ROUTE_METHODS
+      if (methods.includes(request.method ?? '')) route.handler(request, response)
+      else send(response, 405, '{"error":"method not allowed"}', { allow: methods.join(', ') })
       return
     }
     if (own.length === 0) {

@@ -100,7 +100,12 @@ export class DailyQuote {
       if (retrying) this.retry(target, day, attempt + 1)
       return
     }
-    const record = id ? engine.records.get(id) : undefined
+    if (id === undefined) {
+      // Claimed already: by another instance sharing the store, or by this one before a restart.
+      if (quotes.length > 0) this.log.info({ slot }, 'daily quote already claimed: not posting')
+      return
+    }
+    const record = engine.records.get(id)
     if (!record) return
     try {
       const item = toItem(engine, record)

@@ -80,15 +80,18 @@ export function healthRoute(sources: HealthSources): HttpRoute {
   }
 }
 
-/** A server of its own for /healthz, when Slack's HTTP receiver is not there to carry it. */
+/**
+ * A server of its own for /healthz (and the routes beside it: /desk), when Slack's HTTP receiver is not
+ * there to carry them.
+ */
 export async function startHealthServer(
   port: number,
-  route: HttpRoute,
+  routes: HttpRoute | readonly HttpRoute[],
   logger: Logger,
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const server = createServer()
   // The same front as Slack's receiver: the same paths and methods answer on both.
-  const front = takeOver(server, [route])
+  const front = takeOver(server, Array.isArray(routes) ? routes : [routes])
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, () => resolve())

@@ -121,6 +121,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // What each request got: direct, closest (« Le plus proche dans l'article ») or refused. Rows written
+    // before stay NULL (what they got is not known): `answered` still says whether something was shown.
+    version: 3,
+    sqlite: `
+      ALTER TABLE queries ADD COLUMN outcome TEXT CHECK (outcome IN ('direct', 'closest', 'refused'));
+    `,
+    postgres: `
+      ALTER TABLE queries ADD COLUMN outcome TEXT CHECK (outcome IN ('direct', 'closest', 'refused'));
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

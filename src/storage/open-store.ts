@@ -1,5 +1,8 @@
 import type { Logger } from '../logger.js'
+import type { DeskReader } from './desk-reader.js'
+import { postgresDeskReader } from './postgres-desk-reader.js'
 import { openPostgresReader, openPostgresStore } from './postgres-store.js'
+import { sqliteDeskReader } from './sqlite-desk-reader.js'
 import { openExistingSqliteStore, openSqliteStore } from './sqlite-store.js'
 import type { Store } from './store.js'
 
@@ -21,13 +24,18 @@ export interface OpenedStore {
   salt: string
   /** Where the data is (a file, or PostgreSQL's host and database), for messages. */
   where: string
+  /** The editor's desk's reads, on the same store. */
+  desk: DeskReader
 }
 
 /** Opens, migrates and checks the store the bot writes to; StorageError (one line) when it cannot. */
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
-  if (options.databaseUrl !== undefined) return openPostgresStore({ ...options, url: options.databaseUrl })
+  if (options.databaseUrl !== undefined) {
+    const opened = await openPostgresStore({ ...options, url: options.databaseUrl })
+    return { ...opened, desk: postgresDeskReader(opened.store) }
+  }
   const { store, salt, file } = openSqliteStore(options)
-  return { store, salt, where: file }
+  return { store, salt, where: file, desk: sqliteDeskReader(store) }
 }
 
 /** Opens what npm run report reads; StorageError STORAGE_NOT_FOUND when the bot has not written there yet. */

@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg'
 import { chooseQuote } from './claim-slot.js'
 import { MIGRATIONS, type Migration, schemaTooNew, VERSION_TABLE } from './migrations.js'
 import { lastVotes, type PendingRow } from './rows.js'
+import { OUTCOME_COUNTS, type OutcomeRow } from './statements.js'
 import type { Platform, Report, ReportOptions } from './store.js'
 
 /** What the PostgreSQL store runs, statement by statement (the SQLite store's statements.ts, in this dialect). */
@@ -62,7 +63,7 @@ export async function sharedSalt(db: Queryable, generated: string): Promise<stri
   return salt
 }
 
-// Rows per INSERT: 9 parameters each stays far below PostgreSQL's 65,535.
+// Rows per INSERT: 10 parameters each stays far below PostgreSQL's 65,535.
 const ROWS_PER_STATEMENT = 500
 
 function valuesList(rows: readonly PendingRow[], width: number): { sql: string; values: unknown[] } {
@@ -81,9 +82,10 @@ export async function insertRows(client: Queryable, rows: readonly PendingRow[])
   // A statement may not update the same row twice: a batch's repeated votes are settled here first.
   const votes = lastVotes(rows.filter((row) => row.table === 'feedback'))
   for (let i = 0; i < queries.length; i += ROWS_PER_STATEMENT) {
-    const { sql, values } = valuesList(queries.slice(i, i + ROWS_PER_STATEMENT), 9)
+    const { sql, values } = valuesList(queries.slice(i, i + ROWS_PER_STATEMENT), 10)
     await client.query(
-      `INSERT INTO queries (at, platform, user_hash, command, query, query_norm, query_key, answered, result_ids)
+      `INSERT INTO queries
+         (at, platform, user_hash, command, query, query_norm, query_key, answered, result_ids, outcome)
        VALUES ${sql}`,
       values,
     )
@@ -149,7 +151,7 @@ export async function readReportPostgres(
   limits: { limit: number; queriesPerPassage: number },
 ): Promise<Report> {
   const since = options.since.getTime()
-  const [unanswered, unhelpful, usage] = await Promise.all([
+  const [unanswered, unhelpful, usage, outcomes] = await Promise.all([
     db.query<{ query: string; count: number; last_at: number }>(
       `SELECT (array_agg(query ORDER BY at DESC))[1] AS query, count(*)::int AS count, max(at) AS last_at
        FROM queries WHERE answered = 0 AND at >= $1 AND query_norm <> ''
@@ -166,6 +168,11 @@ export async function readReportPostgres(
     db.query<{ command: string; platform: string; count: number }>(
       `SELECT command, platform, count(*)::int AS count FROM queries WHERE at >= $1
        GROUP BY command, platform ORDER BY count DESC, command COLLATE "C", platform COLLATE "C"`,
+      [since],
+    ),
+    db.query<OutcomeRow>(
+      `SELECT ${OUTCOME_COUNTS} FROM queries WHERE at >= $1
+       GROUP BY command ORDER BY count(*) DESC, command COLLATE "C"`,
       [since],
     ),
   ])
@@ -199,6 +206,12 @@ export async function readReportPostgres(
       command: row.command,
       platform: row.platform as Platform,
       count: row.count,
+    })),
+    outcomes: outcomes.rows.map(({ command, direct, closest, refused }) => ({
+      command,
+      direct,
+      closest,
+      refused,
     })),
   }
 }

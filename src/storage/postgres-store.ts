@@ -8,6 +8,7 @@ import {
   claimSlotPostgres,
   insertRows,
   migratePostgres,
+  type Queryable,
   readReportPostgres,
   sharedSalt,
 } from './postgres-sql.js'
@@ -115,6 +116,16 @@ export class PostgresStore implements Store {
     const limits = reportLimits(options)
     await this.writes.flush()
     return this.guarded(() => readReportPostgres(this.pool, options, limits))
+  }
+
+  /**
+   * A read of the shared database, after what this instance queued is written (the desk's reads:
+   * postgres-desk-reader.ts). Fails at once while the server is lost, as a claim does.
+   */
+  async read<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
+    if (this.writes.degraded) throw unavailable()
+    await this.writes.flush()
+    return this.guarded(() => work(this.pool))
   }
 
   async close(): Promise<void> {

@@ -37,5 +37,11 @@ export function readReport(statements: Statements, options: ReportOptions): Repo
       platform: row.platform as Platform,
       count: row.count,
     })),
+    outcomes: statements.outcomes.all(since).map(({ command, direct, closest, refused }) => ({
+      command,
+      direct,
+      closest,
+      refused,
+    })),
   }
 }

@@ -1,6 +1,6 @@
 import { StorageError } from './errors.js'
 import { clipQuery, isUserHash, normalizeQuery, queryKeyOf } from './keys.js'
-import type { FeedbackEvent, QueryEvent } from './store.js'
+import type { FeedbackEvent, QueryEvent, QueryOutcome } from './store.js'
 
 /** Both engines write the same rows, built here: what is kept of an event, checked before it is queued. */
 
@@ -12,8 +12,13 @@ export interface PendingRow {
   values: unknown[]
 }
 
-/** queries: at, platform, user_hash, command, query, query_norm, query_key, answered, result_ids. */
+const OUTCOMES: ReadonlySet<string> = new Set<QueryOutcome>(['direct', 'closest', 'refused'])
+
+/** queries: at, platform, user_hash, command, query, query_norm, query_key, answered, result_ids, outcome. */
 export function queryRow(event: QueryEvent): { row: PendingRow; key: string } {
+  // Checked before it is queued: a value the column's CHECK refuses would fail the whole batch, every time.
+  if (!OUTCOMES.has(event.outcome))
+    throw new StorageError('STORAGE_OUTCOME_INVALID', 'outcome must be direct, closest or refused')
   const query = clipQuery(event.query)
   const key = queryKeyOf(query)
   return {
@@ -28,8 +33,9 @@ export function queryRow(event: QueryEvent): { row: PendingRow; key: string } {
         query,
         normalizeQuery(query),
         key,
-        event.answered ? 1 : 0,
+        event.outcome === 'refused' ? 0 : 1,
         resultIdsJson(event.resultIds),
+        event.outcome,
       ],
     },
   }

@@ -102,6 +102,15 @@ export class SqliteStore implements Store {
     return readReport(this.statements, options)
   }
 
+  /** A read of the database in use, after what is queued is written (the desk's reads: sqlite-desk-reader.ts). */
+  read<T>(query: (db: SqlDatabase) => T): T {
+    this.writes.flush()
+    const { db } = this.statements
+    // Closed by a reopen that then failed: the reader says the store cannot be read (the desk's 503).
+    if (!db.open) throw new StorageError('STORAGE_UNAVAILABLE', 'the database is not open')
+    return query(db)
+  }
+
   async close(): Promise<void> {
     await this.writes.close()
     const { db } = this.statements

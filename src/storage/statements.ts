@@ -1,4 +1,5 @@
 import type { SqlDatabase, SqlStatement } from './sqlite-driver.js'
+import type { QueryOutcome } from './store.js'
 
 export interface UnansweredRow {
   query: string
@@ -18,6 +19,17 @@ export interface UsageRow {
   count: number
 }
 
+export type OutcomeRow = { command: string } & Record<QueryOutcome, number>
+
+/**
+ * What each command's requests got, in both engines' SQL: a row written before the outcome was recorded
+ * (NULL) counts as direct when something was shown.
+ */
+export const OUTCOME_COUNTS = `command,
+  count(*) FILTER (WHERE answered = 1 AND coalesce(outcome, 'direct') <> 'closest') AS direct,
+  count(*) FILTER (WHERE outcome = 'closest') AS closest,
+  count(*) FILTER (WHERE answered = 0) AS refused`
+
 /** Every statement the store runs, prepared once per opened database (again after a reopen). */
 export interface Statements {
   db: SqlDatabase
@@ -34,6 +46,7 @@ export interface Statements {
   unhelpful: SqlStatement<[number, number], UnhelpfulRow>
   unhelpfulQueries: SqlStatement<[string, number, number], { query: string | null }>
   usage: SqlStatement<[number], UsageRow>
+  outcomes: SqlStatement<[number], OutcomeRow>
 }
 
 export function prepareStatements(db: SqlDatabase): Statements {
@@ -42,8 +55,9 @@ export function prepareStatements(db: SqlDatabase): Statements {
   return {
     db,
     insertQuery: db.prepare(
-      `INSERT INTO queries (at, platform, user_hash, command, query, query_norm, query_key, answered, result_ids)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO queries
+         (at, platform, user_hash, command, query, query_norm, query_key, answered, result_ids, outcome)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertFeedback: db.prepare(
       `INSERT INTO feedback (at, platform, user_hash, record_id, query_key, helpful) VALUES (?, ?, ?, ?, ?, ?)
@@ -84,6 +98,9 @@ export function prepareStatements(db: SqlDatabase): Statements {
     usage: db.prepare(
       `SELECT command, platform, count(*) AS count FROM queries WHERE at >= ?
        GROUP BY command, platform ORDER BY count DESC, command, platform`,
+    ),
+    outcomes: db.prepare(
+      `SELECT ${OUTCOME_COUNTS} FROM queries WHERE at >= ? GROUP BY command ORDER BY count(*) DESC, command`,
     ),
   }
 }

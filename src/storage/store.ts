@@ -7,6 +7,13 @@
 
 export type Platform = 'slack' | 'discord' | 'console' | 'cli'
 
+/**
+ * What a request got: passages that answer it (`direct`), the article's closest passages to a question it
+ * does not quite answer (`closest`, « Le plus proche dans l'article »), or nothing to show (`refused`, a
+ * coverage gap worth reporting). Commands other than the search are `direct` or `refused`.
+ */
+export type QueryOutcome = 'direct' | 'closest' | 'refused'
+
 export interface QueryEvent {
   platform: Platform
   userHash?: string
@@ -14,8 +21,7 @@ export interface QueryEvent {
   command: string
   /** The question as typed (trimmed, at most 500 characters kept). Empty for commands without text. */
   query: string
-  /** False when the answer had nothing to show (a coverage gap worth reporting). */
-  answered: boolean
+  outcome: QueryOutcome
   resultIds: string[]
   at?: Date
 }
@@ -37,9 +43,15 @@ export interface ReportOptions {
 
 export interface Report {
   since: Date
+  /** The refused requests (nothing shown); a closest answer is an answer, so it is not listed here. */
   unanswered: Array<{ query: string; count: number; lastAt: Date }>
   unhelpful: Array<{ recordId: string; down: number; up: number; queries: string[] }>
   usage: Array<{ command: string; platform: Platform; count: number }>
+  /**
+   * Per command, most used first: what its requests got. Rows written before the outcome was recorded
+   * (schema version 3) count as `direct` when something was shown.
+   */
+  outcomes: Array<{ command: string } & Record<QueryOutcome, number>>
 }
 
 /** Whether what the bot records is being written (shown on /healthz, without paths). */

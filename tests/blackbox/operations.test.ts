@@ -253,6 +253,9 @@ describe('npm start in operation (Slack HTTP mode)', () => {
     const head = await answer(port, '/healthz', 'HEAD')
     expect(head).toEqual({ status: 200, type: 'application/json; charset=utf-8', empty: true })
     expect((await answer(healthPort, '/healthz', 'POST')).status).toBe(405)
+    // Without DESK_TOKEN the editor's desk is not there at all, on either server.
+    for (const at of [port, healthPort]) expect((await answer(at, '/desk', 'GET')).status).toBe(404)
+    expect((await answer(healthPort, '/desk/questions', 'GET')).status).toBe(404)
   })
 
   it('keeps answering when its database file is deleted: degraded on /healthz, one log line, recording again', async () => {

@@ -60,6 +60,28 @@ describe('takeOver', () => {
     expect((await fetch(`http://127.0.0.1:${barePort}/other`)).status).toBe(404)
   })
 
+  it('serves a prefix route at its path and below it, with the methods it names', async () => {
+    const server = createServer((_req, res) => res.writeHead(418).end('own'))
+    const desk = {
+      path: '/desk',
+      prefix: true,
+      methods: ['GET', 'POST'],
+      handler: (req: { method?: string; url?: string }, res: ServerResponse) =>
+        res.end(`${req.method} ${req.url}`),
+    }
+    takeOver(server, [health, desk])
+    const port = await listen(server)
+    const call = async (path: string, method = 'GET') => {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`, { method })
+      return [response.status, await response.text(), response.headers.get('allow')]
+    }
+    expect(await call('/desk')).toEqual([200, 'GET /desk', null])
+    expect(await call('/desk/questions?x=1', 'POST')).toEqual([200, 'POST /desk/questions?x=1', null])
+    expect(await call('/desk/a', 'PUT')).toEqual([405, '{"error":"method not allowed"}', 'GET, POST'])
+    expect(await call('/desktop')).toEqual([418, 'own', null])
+    expect(await call('/healthz/x')).toEqual([418, 'own', null])
+  })
+
   it('on shut: closes idle keep-alive connections, answers the request in flight and closes its connection, refuses later requests', async () => {
     let held: ServerResponse | undefined
     const server = createServer((req, res) => {

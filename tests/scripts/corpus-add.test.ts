@@ -77,7 +77,9 @@ describe('npm run corpus:add', () => {
     expect(Number(newWords?.[1])).toBeGreaterThan(10)
     expect(newWords?.[2]?.split(/, /)).not.toContain('auditoriums (2)')
     expect(newWords?.[2]).toContain('gravier')
+    expect(newWords?.[2]).toContain('froissements')
     expect(newWords?.[2]?.split(/, /)).not.toContain('montage')
+    expect(newWords?.[2]).not.toMatch(/auditorium/)
     expect(await readFile(file, 'utf8')).toContain(
       `<!-- Importé par npm run corpus:add depuis ${server.url}/2024/bruiteurs-ia le 2026-01-15.`,
     )

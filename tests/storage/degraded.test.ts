@@ -33,7 +33,7 @@ const question = (query: string) => ({
   platform: 'slack' as const,
   command: 'recherche',
   query,
-  answered: true,
+  outcome: 'direct' as const,
   resultIds: [],
 })
 

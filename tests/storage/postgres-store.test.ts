@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { StorageError } from '../../src/storage/errors.js'
 import { redactUrl } from '../../src/storage/postgres-connection.js'
+import { postgresDeskReader } from '../../src/storage/postgres-desk-reader.js'
 import { openPostgresReader, openPostgresStore, PostgresStore } from '../../src/storage/postgres-store.js'
 import { freshDatabase, type RunningCluster, startCluster, urlOf } from '../helpers/postgres.js'
 import { eventually, freePort } from '../helpers/start-process.js'
@@ -21,7 +22,7 @@ const question = (query: string) => ({
   platform: 'slack' as const,
   command: 'recherche',
   query,
-  answered: false,
+  outcome: 'refused' as const,
   resultIds: [],
 })
 
@@ -67,6 +68,10 @@ describe('PostgreSQL lost while serving', () => {
       await expect(store.pickDailyQuote('2026-11-26 slack:C1', ['q1'], Math.random)).rejects.toMatchObject({
         code: 'STORAGE_UNAVAILABLE',
       })
+      // The desk's page is a 503 at once, not a wait for a connect timeout.
+      await expect(
+        postgresDeskReader(store).unanswered({ since: new Date(0), limit: 5, questionCommand: 'recherche' }),
+      ).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
       store.recordQuery(question('pendant la panne, encore'))
 
       await cluster.start()
@@ -78,6 +83,12 @@ describe('PostgreSQL lost while serving', () => {
         'pendant la panne, encore',
       ])
       expect(await store.claimDelivery('slack:event:Ev1', 60_000)).toBe(true)
+      const desk = await postgresDeskReader(store).unanswered({
+        since: new Date(0),
+        limit: 5,
+        questionCommand: 'recherche',
+      })
+      expect(desk.map((row) => row.query)).toHaveLength(3)
     } finally {
       await store.close()
     }

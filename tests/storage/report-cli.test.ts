@@ -99,6 +99,10 @@ const SAMPLE: Report = {
     { command: 'recherche', platform: 'discord', count: 2 },
     { command: 'citation', platform: 'discord', count: 1 },
   ],
+  outcomes: [
+    { command: 'recherche', direct: 3, closest: 2, refused: 2 },
+    { command: 'citation', direct: 1, closest: 0, refused: 0 },
+  ],
 }
 
 describe('formatReport', () => {
@@ -119,11 +123,16 @@ describe('formatReport', () => {
     expect(text).toMatch(/recherche\s+2\s+5\s+7/)
     expect(text).toMatch(/citation\s+1\s+0\s+1/)
     expect(text).toMatch(/total\s+3\s+5\s+8/)
+    expect(text).toContain('Réponses par commande : directes, au plus proche, sans réponse (8 requêtes)')
+    expect(text).toMatch(/commande\s+directes\s+au plus proche\s+sans réponse\s+total/)
+    expect(text).toMatch(/recherche\s+3\s+2\s+2\s+7/)
+    expect(text).toMatch(/citation\s+1\s+0\s+0\s+1/)
+    expect(text).toMatch(/total\s+4\s+2\s+2\s+8/)
   })
 
   it('says when a section is empty', () => {
-    const text = formatReport({ since: NOW, unanswered: [], unhelpful: [], usage: [] })
-    expect(text.match(/ {2}Aucune?\./g)).toHaveLength(3)
+    const text = formatReport({ since: NOW, unanswered: [], unhelpful: [], usage: [], outcomes: [] })
+    expect(text.match(/ {2}Aucune?\./g)).toHaveLength(4)
   })
 })
 
@@ -158,14 +167,14 @@ describe('npm run report', () => {
       platform: 'discord',
       command: 'recherche',
       query: 'pizza aux anchois',
-      answered: false,
+      outcome: 'refused',
       resultIds: [],
     })
     store.recordQuery({
       platform: 'slack',
       command: 'recherche',
       query: 'vieux sujet',
-      answered: false,
+      outcome: 'refused',
       resultIds: [],
       at: new Date(Date.now() - 10 * 24 * HOUR),
     })

@@ -70,7 +70,7 @@ describe('schema', () => {
       platform: 'slack',
       command: 'recherche',
       query: 'monteur',
-      answered: true,
+      outcome: 'direct',
       resultIds: ['doc#p1'],
     })
     await first.store.close()
@@ -80,7 +80,7 @@ describe('schema', () => {
         platform: 'slack',
         command: 'recherche',
         query: 'Monteur',
-        answered: true,
+        outcome: 'direct',
         resultIds: [],
       }),
     ).toBe(key)
@@ -218,7 +218,7 @@ describe('privacy', () => {
       userHash,
       command: 'recherche',
       query: 'doublage',
-      answered: false,
+      outcome: 'refused',
       resultIds: [],
     })
     store.recordFeedback({ platform: 'slack', userHash, recordId: 'doc#p1', queryKey: key, helpful: false })
@@ -253,7 +253,7 @@ describe('privacy', () => {
         userHash: RAW_ID,
         command: 'aide',
         query: '',
-        answered: true,
+        outcome: 'direct',
         resultIds: [],
       })
     } catch (error) {
@@ -282,7 +282,7 @@ describe('recordQuery', () => {
       platform: 'cli',
       command: 'recherche',
       query: long,
-      answered: false,
+      outcome: 'refused',
       resultIds: [],
     })
     expect(key).toBe(queryKeyOf(long))

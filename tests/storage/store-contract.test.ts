@@ -3,12 +3,17 @@
  * of its own on the run's server, see tests/helpers/postgres.ts). Two stores opened on the same file or URL
  * stand for two instances.
  */
+import path from 'node:path'
+import pg, { type PoolClient } from 'pg'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { StorageError } from '../../src/storage/errors.js'
 import { hashUser, queryKeyOf } from '../../src/storage/keys.js'
+import { MIGRATIONS, migrate } from '../../src/storage/migrations.js'
+import { migratePostgres } from '../../src/storage/postgres-sql.js'
 import { openPostgresStore } from '../../src/storage/postgres-store.js'
-import { openSqliteStore } from '../../src/storage/sqlite-store.js'
-import type { Store } from '../../src/storage/store.js'
+import { openSqlite } from '../../src/storage/sqlite-driver.js'
+import { DATABASE_FILE, openSqliteStore } from '../../src/storage/sqlite-store.js'
+import type { QueryOutcome, Store } from '../../src/storage/store.js'
 import { freshSchema } from '../helpers/postgres.js'
 import { seeded, tempDirs } from './helpers.js'
 
@@ -21,22 +26,47 @@ afterEach(async () => {
 
 interface Engine {
   name: 'sqlite' | 'postgres'
-  /** A new empty place for data, and a function opening a store on it (call it twice: two instances). */
-  place(): Promise<() => Promise<{ store: Store; salt: string }>>
+  /**
+   * A new place for data, and a function opening a store on it (call it twice: two instances). Empty, or with
+   * `atVersion`: migrated that far only, as older code left it, holding OLD_QUESTIONS.
+   */
+  place(atVersion?: number): Promise<() => Promise<{ store: Store; salt: string }>>
 }
+
+/** Rows of schema 1 and 2's queries table: an answered question and one that found nothing. */
+const OLD_QUESTIONS = `
+  INSERT INTO queries (at, platform, user_hash, command, query, query_norm, query_key, answered, result_ids)
+  VALUES (1000, 'slack', NULL, 'recherche', 'monteur', 'monteur', '0123456789ab', 1, '["doc#p1"]'),
+         (2000, 'slack', NULL, 'recherche', 'avant la migration', 'avant la migration', 'ba9876543210', 0, '[]')`
 
 const ENGINES: Engine[] = [
   {
     name: 'sqlite',
-    async place() {
+    async place(atVersion) {
       const dataDir = dirs.make()
+      if (atVersion !== undefined) {
+        const db = openSqlite(path.join(dataDir, DATABASE_FILE), 1000)
+        migrate(db, MIGRATIONS.slice(0, atVersion))
+        db.exec(OLD_QUESTIONS)
+        db.close()
+      }
       return async () => openSqliteStore({ dataDir })
     },
   },
   {
     name: 'postgres',
-    async place() {
+    async place(atVersion) {
       const url = await freshSchema(inject('postgres'), 'contract')
+      if (atVersion !== undefined) {
+        const client = new pg.Client({ connectionString: url })
+        await client.connect()
+        try {
+          await migratePostgres(client as unknown as PoolClient, 'test', MIGRATIONS.slice(0, atVersion))
+          await client.query(OLD_QUESTIONS)
+        } finally {
+          await client.end()
+        }
+      }
       return () => openPostgresStore({ url })
     },
   },
@@ -61,7 +91,13 @@ describe.each(ENGINES)('the store on $name', (engine) => {
   it('returns the same key for the same question, whatever the case and spacing', async () => {
     const { store } = await fresh()
     const ask = (query: string) =>
-      store.recordQuery({ platform: 'discord', command: 'recherche', query, answered: true, resultIds: [] })
+      store.recordQuery({
+        platform: 'discord',
+        command: 'recherche',
+        query,
+        outcome: 'direct',
+        resultIds: [],
+      })
     const key = ask("Qu'est-ce qui arrive aux monteurs ?")
     expect(key).toMatch(/^[0-9a-f]{12}$/)
     expect(ask('  qu’est-ce   qui arrive aux MONTEURS?')).toBe(key)
@@ -78,7 +114,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
         userHash: raw,
         command: 'aide',
         query: '',
-        answered: true,
+        outcome: 'direct',
         resultIds: [],
       })
     } catch (error) {
@@ -99,7 +135,14 @@ describe.each(ENGINES)('the store on $name', (engine) => {
       daysAgo: number,
       platform: 'slack' | 'discord' = 'slack',
     ) =>
-      store.recordQuery({ platform, command: 'recherche', query, answered, resultIds: [], at: at(daysAgo) })
+      store.recordQuery({
+        platform,
+        command: 'recherche',
+        query,
+        outcome: answered ? 'direct' : 'refused',
+        resultIds: [],
+        at: at(daysAgo),
+      })
 
     ask('pizza margherita', false, 20)
     ask('pizza margherita', false, 20)
@@ -113,7 +156,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
       platform: 'discord',
       command: 'citation',
       query: '',
-      answered: true,
+      outcome: 'direct',
       resultIds: [],
       at: at(1),
     })
@@ -121,7 +164,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
       platform: 'slack',
       command: 'aide',
       query: '',
-      answered: false,
+      outcome: 'refused',
       resultIds: [],
       at: at(1),
     })
@@ -162,7 +205,70 @@ describe.each(ENGINES)('the store on $name', (engine) => {
     expect(all.usage.reduce((sum, row) => sum + row.count, 0)).toBe(10)
 
     const none = await store.report({ since: new Date(now + 1000) })
-    expect(none).toEqual({ since: new Date(now + 1000), unanswered: [], unhelpful: [], usage: [] })
+    expect(none).toEqual({
+      since: new Date(now + 1000),
+      unanswered: [],
+      unhelpful: [],
+      usage: [],
+      outcomes: [],
+    })
+  })
+
+  it('counts what each command’s requests got; a closest answer is an answer, not an unanswered question', async () => {
+    const { store } = await fresh()
+    const record = (command: string, query: string, outcome: QueryOutcome) =>
+      store.recordQuery({
+        platform: 'slack',
+        command,
+        query,
+        outcome,
+        resultIds: outcome === 'refused' ? [] : ['doc#p1'],
+      })
+    record('recherche', 'monteur', 'direct')
+    record('recherche', 'combien gagne un chef op', 'closest')
+    record('recherche', 'combien gagne un chef op', 'closest')
+    record('recherche', 'pizza margherita', 'refused')
+    record('plus', '', 'closest')
+    record('citation', 'drone', 'refused')
+    record('citation', '', 'direct')
+    const report = await store.report({ since: new Date(Date.now() - DAY) })
+    expect(report.outcomes).toEqual([
+      { command: 'recherche', direct: 1, closest: 2, refused: 1 },
+      { command: 'citation', direct: 1, closest: 0, refused: 1 },
+      { command: 'plus', direct: 0, closest: 1, refused: 0 },
+    ])
+    expect(report.unanswered.map((row) => row.query).sort()).toEqual(['drone', 'pizza margherita'])
+  })
+
+  it('refuses an outcome it does not know before queueing it (the whole batch would fail)', async () => {
+    const { store } = await fresh()
+    const event = { platform: 'slack' as const, command: 'recherche', query: 'x', resultIds: [] }
+    expect(() => store.recordQuery({ ...event, outcome: 'answered' as QueryOutcome })).toThrow(
+      expect.objectContaining({ code: 'STORAGE_OUTCOME_INVALID' }),
+    )
+    store.recordQuery({ ...event, outcome: 'refused' })
+    expect((await store.report({ since: new Date(0) })).outcomes).toEqual([
+      { command: 'recherche', direct: 0, closest: 0, refused: 1 },
+    ])
+  })
+
+  it('migrates a database of schema 2: its questions keep what `answered` said (direct or refused)', async () => {
+    const opener = await engine.place(2)
+    const { store } = await opener()
+    open.push(store)
+    const report = await store.report({ since: new Date(0) })
+    expect(report.outcomes).toEqual([{ command: 'recherche', direct: 1, closest: 0, refused: 1 }])
+    expect(report.unanswered.map((row) => row.query)).toEqual(['avant la migration'])
+    store.recordQuery({
+      platform: 'slack',
+      command: 'recherche',
+      query: 'après',
+      outcome: 'closest',
+      resultIds: ['doc#p2'],
+    })
+    expect((await store.report({ since: new Date(0) })).outcomes).toEqual([
+      { command: 'recherche', direct: 1, closest: 1, refused: 1 },
+    ])
   })
 
   it('counts one vote per user and passage: 300 clicks of one user are one 👎, and the latest vote wins', async () => {
