@@ -112,11 +112,11 @@ describe('console chat, piped', () => {
     const text = await chat(['parcours 99', 'recommencer', 'recommencer', 'suivant', 'recommencer'])
     const titles = text.match(/^Parcours \d+\/\d+/gm)
     expect(titles).toEqual([
-      'Parcours 17/17',
-      'Parcours 1/17',
-      'Parcours 1/17',
-      'Parcours 2/17',
-      'Parcours 1/17',
+      'Parcours 16/16',
+      'Parcours 1/16',
+      'Parcours 1/16',
+      'Parcours 2/16',
+      'Parcours 1/16',
     ])
   })
 
