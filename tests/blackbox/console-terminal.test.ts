@@ -3,11 +3,11 @@
  * `script`, so the app sees a real TTY and the kernel's line discipline), and `npm run dev`.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { appendFileSync, cpSync, mkdtempSync } from 'node:fs'
+import { appendFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it, type TestContext } from 'vitest'
-import { FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
+import { copyResolvedSync, FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 import { freePort, ROOT } from '../helpers/start-process.js'
 
 const scriptVersion = spawnSync('script', ['--version'], { encoding: 'utf8' })
@@ -93,7 +93,7 @@ describe.concurrent('the console chat, black-box', () => {
     'at a terminal: a log line goes on a line of its own, then the prompt and what was typed come back',
     async (context) => {
       const corpusDir = path.join(mkdtempSync(path.join(tmpdir(), 'ia-cinema-console-corpus-')), 'corpus')
-      cpSync(FIXTURE_CORPUS_DIR, corpusDir, { recursive: true, dereference: true })
+      copyResolvedSync(FIXTURE_CORPUS_DIR, corpusDir)
       const app = spawn(
         'script',
         ['-qfec', 'stty cols 100 rows 40 && exec ./node_modules/.bin/tsx src/main.ts', '/dev/null'],

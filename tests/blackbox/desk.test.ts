@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { type DeskBrowser, launchDeskBrowser, NO_BROWSER } from '../helpers/browser.js'
+import { copyResolved, FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 import { eventually, freePort, ROOT, type RunningProcess, startMain } from '../helpers/start-process.js'
 
 const EDITOR = 'desk-editor-token-0123456789'
@@ -36,7 +36,7 @@ describe('the editor’s desk through npm start', () => {
           (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
         )
     corpusDir = await mkdtemp(path.join(tmpdir(), 'ia-cinema-desk-corpus-'))
-    await cp(DEFAULT_CORPUS_DIR, corpusDir, { recursive: true })
+    await copyResolved(FIXTURE_CORPUS_DIR, corpusDir)
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
     bot = startMain({

@@ -1,8 +1,8 @@
-import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
+import { copyResolved, FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 import {
   alive,
   childPids,
@@ -33,7 +33,7 @@ describe('npm start: reloading the corpus with SIGHUP', () => {
 
   beforeAll(async () => {
     corpusDir = path.join(await mkdtemp(path.join(tmpdir(), 'ia-cinema-sighup-')), 'corpus')
-    await cp(DEFAULT_CORPUS_DIR, corpusDir, { recursive: true })
+    await copyResolved(FIXTURE_CORPUS_DIR, corpusDir)
     healthPort = await freePort()
     bot = startMain({
       DISCORD_PUBLIC_KEY: 'ab'.repeat(32),

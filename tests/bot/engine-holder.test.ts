@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pino } from 'pino'
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { createBot } from '../../src/bot/create-bot.js'
 import { type EngineBuilder, EngineHolder } from '../../src/bot/engine-holder.js'
 import { SearchEngine } from '../../src/search/engine.js'
-import { copyFixtureCorpus, FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
+import { copyFixtureCorpus, copyResolved, FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 
 const ARTICLE = 'ia-emploi-cinema-audiovisuel.md'
 
@@ -48,7 +48,7 @@ describe('EngineHolder after a reload that fails', () => {
   it('never shows the corpus folder’s path when the folder itself cannot be read', async () => {
     const parent = await mkdtemp(path.join(tmpdir(), 'ia-cinema-holder-gone-'))
     const dir = path.join(parent, 'corpus')
-    await cp(FIXTURE_CORPUS_DIR, dir, { recursive: true, dereference: true })
+    await copyResolved(FIXTURE_CORPUS_DIR, dir)
     const lines: string[] = []
     const holder = await EngineHolder.load(
       dir,

@@ -1,29 +1,20 @@
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EngineHolder } from '../../src/bot/engine-holder.js'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import type { CorpusRecord } from '../../src/corpus/types.js'
 import { AttachError, cleanQuestion, QuestionAttacher, withQuestion } from '../../src/desk/attach.js'
 import { outcomeOf } from '../../src/desk/outcome.js'
 import { recordsNamedBy } from '../../src/desk/passage-words.js'
 import { checkQuestionsText } from '../../src/desk/questions-file.js'
+import { copyResolvedSync, FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 import { projectEngine } from '../helpers/engine.js'
 
 const DOCUMENT = 'ia-emploi-cinema-audiovisuel'
 const QUESTIONS_FILE = `${DOCUMENT}.questions.yaml`
-const original = readFileSync(path.join(DEFAULT_CORPUS_DIR, QUESTIONS_FILE), 'utf8')
+const original = readFileSync(path.join(FIXTURE_CORPUS_DIR, QUESTIONS_FILE), 'utf8')
 const logger = pino({ level: 'silent' })
 
 describe('withQuestion (the questions file edited as text, comments and order kept)', async () => {
@@ -102,7 +93,7 @@ describe('QuestionAttacher (file written, corpus reloaded, engine answering)', (
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ia-cinema-desk-corpus-'))
-    cpSync(DEFAULT_CORPUS_DIR, dir, { recursive: true })
+    copyResolvedSync(FIXTURE_CORPUS_DIR, dir)
     holder = await EngineHolder.load(dir, logger)
   })
   afterAll(() => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -6,11 +6,11 @@ import path from 'node:path'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EngineHolder } from '../../src/bot/engine-holder.js'
-import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { deskRoute } from '../../src/desk/route.js'
 import { takeOver } from '../../src/http/front.js'
 import { sqliteDeskReader } from '../../src/storage/sqlite-desk-reader.js'
 import { IN_MEMORY, openSqliteStore, type SqliteStore } from '../../src/storage/sqlite-store.js'
+import { copyResolvedSync, FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 
 const EDITOR = 'editor-token-for-tests-0001'
 const READER = 'reader-token-for-tests-0001'
@@ -28,7 +28,7 @@ describe('/desk over HTTP', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ia-cinema-desk-route-'))
-    cpSync(DEFAULT_CORPUS_DIR, dir, { recursive: true })
+    copyResolvedSync(FIXTURE_CORPUS_DIR, dir)
     const logger = pino({ level: 'silent' })
     holder = await EngineHolder.load(dir, logger)
     store = openSqliteStore({ dataDir: IN_MEMORY }).store

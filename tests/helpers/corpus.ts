@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { cp, mkdtemp } from 'node:fs/promises'
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs'
+import { copyFile, mkdir, mkdtemp, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,8 +21,23 @@ export const FIXTURE_CORPUS_DIR = path.join(ROOT, 'tests', 'fixtures', 'corpus')
  */
 export async function copyFixtureCorpus(prefix = 'ia-cinema-corpus-'): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix))
-  await cp(FIXTURE_CORPUS_DIR, dir, { recursive: true, dereference: true })
+  await copyResolved(FIXTURE_CORPUS_DIR, dir)
   return dir
+}
+
+/**
+ * Copies a flat folder of files and links to files as regular files. Not `cp(…, { dereference: true })`:
+ * Node 24's copies the links as links, and a test writing into its « copy » then wrote into corpus/.
+ */
+export async function copyResolved(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true })
+  for (const entry of await readdir(from)) await copyFile(path.join(from, entry), path.join(to, entry))
+}
+
+/** copyResolved, for a test that runs synchronously. */
+export function copyResolvedSync(from: string, to: string): void {
+  mkdirSync(to, { recursive: true })
+  for (const entry of readdirSync(from)) copyFileSync(path.join(from, entry), path.join(to, entry))
 }
 
 /** Whether coreutils' mkfifo is there (Node has no mkfifo): tests that need a FIFO are skipped without it. */

@@ -7,7 +7,7 @@ import { runCorpusCheck } from '../../scripts/corpus-check/run.js'
 import { DEFAULT_CORPUS_DIR } from '../../src/bot/load-bot.js'
 import { loadCorpus } from '../../src/corpus/load-corpus.js'
 import { FIXTURES } from '../corpus/import/fixtures.js'
-import { copyFixtureCorpus, FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
+import { copyFixtureCorpus, copyResolved, FIXTURE_CORPUS_DIR } from '../helpers/corpus.js'
 
 async function check(corpusDir: string, evalFile?: string) {
   let stdout = ''
@@ -49,7 +49,7 @@ describe('the tests’ own corpus', () => {
     const project = await mkdtemp(path.join(tmpdir(), 'ia-cinema-project-'))
     const liveDir = path.join(project, 'corpus')
     const fixtureDir = path.join(project, 'tests', 'fixtures', 'corpus')
-    await cp(FIXTURE_CORPUS_DIR, liveDir, { recursive: true, dereference: true })
+    await copyResolved(FIXTURE_CORPUS_DIR, liveDir)
     await mkdir(path.dirname(fixtureDir), { recursive: true })
     await cp(FIXTURE_CORPUS_DIR, fixtureDir, { recursive: true, verbatimSymlinks: true })
     const before = await loadCorpus(fixtureDir)
