@@ -4,7 +4,7 @@ import { type DomainWords, loadDomainWords } from '../text/domain-words.js'
 import { type KnownWords, loadKnownWords } from '../text/known-words.js'
 import { fold, normalizeText } from '../text/normalize.js'
 import type { FrenchAnalyzer } from './analyzer.js'
-import { decide, type Evidence, evidenceOf, type Tier, type Verdict } from './answerability.js'
+import { decide, evidenceOf, type Verdict } from './answerability.js'
 import {
   type BuiltIndex,
   buildAsync,
@@ -14,6 +14,7 @@ import {
   type IndexedDocument,
 } from './build-index.js'
 import type { Intent } from './framing.js'
+import type { SearchOptions, SearchOutcome, TextSpan } from './outcome.js'
 import { type QueryTerm, QuestionReader, type Reading } from './question.js'
 import { rankWithMiniSearch } from './rank-minisearch.js'
 import { PostingsRanker, type Ranking, type RankQuery } from './rank-postings.js'
@@ -24,6 +25,7 @@ import { type UnknownKind, UnknownWordJudge } from './unknown-words.js'
 import type { Vocabulary } from './vocabulary.js'
 
 export { FIELD_BOOSTS } from './build-index.js'
+export type { SearchHit, SearchOptions, SearchOutcome, TextSpan } from './outcome.js'
 export { MAX_QUERY_CHARS, MAX_QUERY_WORDS } from './question.js'
 
 /**
@@ -34,67 +36,6 @@ export const QUOTE_PRIOR = 0.8
 export const QUOTE_WANTED = 1.6
 /** « je suis monteuse… »: the passages of the asker's own job section come first. */
 export const OWN_JOB_BOOST = 1.5
-
-/** A run of a record's text; `match` marks the words that carry one of the question's terms. */
-export interface TextSpan {
-  text: string
-  match: boolean
-}
-
-export interface SearchOptions {
-  limit?: number
-  offset?: number
-  kind?: CorpusRecord['kind']
-  /**
-   * false: the best records whatever the answer decision says (`tier` still says it). For the eval's curve
-   * and for a maintainer looking at what the article holds closest to a question.
-   */
-  gate?: boolean
-}
-
-export interface SearchHit {
-  record: CorpusRecord
-  score: number
-  /** Share of the question's weight this record covers (0–1). */
-  coverage: number
-  /** Query terms found in the record. */
-  matchedTerms: string[]
-}
-
-export interface SearchOutcome {
-  /** The question's terms after analysis, spelling correction, thesaurus, synonyms and glossary. */
-  terms: string[]
-  /** Everything needed to run the same search again (a button's state): weighted terms and intent. */
-  state: string[]
-  intent: Intent
-  /** Words that were read as other words ("storybord" → "storyboard"). */
-  corrections: Array<{ from: string; to: string }>
-  /** Content words of the question the article never uses, as typed. */
-  unknownWords: string[]
-  /** Words only the questions written for the article use, not the article itself (see Reading). */
-  absentWords: string[]
-  /**
-   * What the question asks that the article does not say, as typed: the words it never uses that name a
-   * topic (a noun, a name, a code, a word of the trade; not a verb, an adjective or a word with no topic),
-   * and the absent words.
-   */
-  missingWords: string[]
-  /** The question's words that the hits shown answer, as typed. */
-  coveredWords: string[]
-  /** Set when part of the question could not be read (too long). */
-  truncated: boolean
-  hits: SearchHit[]
-  /** Number of records that answer, before paging. */
-  total: number
-  /** How many of those are quotes. */
-  quotes: number
-  /** Direct answer, the closest passages (partial evidence), or none (see answerability.ts). */
-  tier: Tier
-  /** How surely the article answers the question (0–1). */
-  confidence: number
-  /** What the decision read (answerability.ts). */
-  evidence: Evidence
-}
 
 export interface EngineOptions {
   /** Words a French or English dictionary knows: never corrected into corpus words. */

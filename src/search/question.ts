@@ -1,14 +1,17 @@
 import type { Corpus } from '../corpus/types.js'
 import { readChatMarkup } from '../text/chat-markup.js'
 import type { KnownWords } from '../text/known-words.js'
-import { fold, normalizeText } from '../text/normalize.js'
-import { escapeRegExp } from '../text/regexp.js'
+import { fold } from '../text/normalize.js'
 import type { AnalyzedToken, FrenchAnalyzer } from './analyzer.js'
+import { asked } from './asked.js'
 import { FramingReader, type Intent } from './framing.js'
 import { inContext, splitMessage } from './message.js'
 import type { SpellingCorrector } from './spelling.js'
 import { UNKNOWN_WEIGHT, type UnknownWord, type UnknownWordJudge } from './unknown-words.js'
 import type { Vocabulary } from './vocabulary.js'
+import { WordLinks } from './word-links.js'
+
+export { SYNONYM_WEIGHT, TRANSLATION_WEIGHT } from './word-links.js'
 
 /** Words of a question that are read; the rest is reported, not silently dropped. */
 export const MAX_QUERY_WORDS = 32
@@ -19,30 +22,6 @@ export const MAX_QUERY_CHARS = 2_000
  * question with more typos than this is not a question, and must not hold the event loop for everyone.
  */
 export const MAX_CORRECTED_WORDS = 8
-/**
- * How much a term counts when the question did not use the article's own word: an imported synonym
- * (« boulot » → travail) or an English word through the glossary. The hand-written thesaurus maps words to
- * one concept on both sides and counts fully.
- */
-export const SYNONYM_WEIGHT = 0.6
-export const TRANSLATION_WEIGHT = 0.8
-const MAX_PHRASE_WORDS = 3
-// Between « comment » and the verb of an instruction: « comment on fait pour exporter », « comment se former ».
-const HOW_TO_FILLERS = new Set([
-  'on',
-  'je',
-  'faire',
-  'fait',
-  'fais',
-  'pour',
-  'se',
-  'le',
-  'la',
-  'les',
-  'en',
-  'y',
-  'bien',
-])
 /**
  * How much a word of the message's context counts next to the question's own words: it helps find the
  * passage the person has in mind, but the question says what they want.
@@ -101,10 +80,7 @@ interface ContentWord {
  */
 export class QuestionReader {
   private readonly framing: FramingReader
-  private readonly synonyms: Map<string, string[]>
-  private readonly glossary: Map<string, string[]>
-  private readonly sms: Map<string, string>
-  private readonly smsHere: RegExp
+  private readonly links: WordLinks
 
   constructor(
     corpus: Corpus,
@@ -115,15 +91,7 @@ export class QuestionReader {
     private readonly unknownJudge: UnknownWordJudge,
   ) {
     this.framing = new FramingReader(corpus.thesaurus.framing, corpus.thesaurus.intents)
-    this.synonyms = foldedKeys(corpus.synonyms)
-    this.glossary = foldedKeys(corpus.glossary)
-    this.sms = new Map(Object.entries(corpus.thesaurus.sms).map(([k, v]) => [k.toLowerCase(), v]))
-    // One test tells whether a sentence holds a chat spelling at all (most hold none).
-    const spellings = [...this.sms.keys()].map(escapeRegExp).sort((a, b) => b.length - a.length)
-    this.smsHere = new RegExp(
-      `(?<![\\p{L}\\p{N}'])(?:${spellings.join('|') || '(?!)'})(?![\\p{L}\\p{N}'])`,
-      'iu',
-    )
+    this.links = new WordLinks(corpus, analyzer, vocabulary)
   }
 
   read(question: string): Reading {
@@ -132,7 +100,7 @@ export class QuestionReader {
     // Markup read as a person reads it, then the question told from its context (message.ts).
     const message = splitMessage(
       readChatMarkup(raw.slice(0, MAX_QUERY_CHARS)),
-      (sentence) => this.unSms(sentence),
+      (sentence) => this.links.unSms(sentence),
       (sentence) => this.analyzer.terms(sentence, 'query').length,
     )
     const text = message.text
@@ -146,7 +114,7 @@ export class QuestionReader {
     // The team's own affairs in a pasted colleague's message or in the asker's day are not the question.
     intent.local = localAt.some((at) => !isContext(at))
     intent.moment = momentAt.some((at) => !isContext(at))
-    const asks = this.asks(tokens, isContext)
+    const asks = asked(tokens, isContext, this.knownWords)
     intent.howTo = asks.howTo
     intent.count = !intent.price && asks.count
     // « à quelle heure est la réunion demain ? »: a time asked about a moment close to the asker is the
@@ -213,13 +181,16 @@ export class QuestionReader {
       }
       // Part of a phrase the analyzer already read as one concept ("ingénieur du son").
       if (analysed.length === 0 && reread[i] !== undefined) continue
-      const plural = this.singular(word.surface)
+      const plural = this.links.singular(word.surface)
       if (plural.length > 0) {
         for (const term of plural) add(term, 1, word.surface)
         if (word.self) for (const term of plural) selfTerms.add(term)
         continue
       }
-      const mapped = this.mapped(words, i)
+      const mapped = this.links.mapped(
+        words.map((w) => w.surface),
+        i,
+      )
       if (mapped) {
         const surface = words
           .slice(i, i + mapped.length)
@@ -247,52 +218,16 @@ export class QuestionReader {
     }
   }
 
-  /**
-   * What kind of answer is asked, in one pass over the question's own words: instructions (« comment
-   * exporter en 4K ? », « how do I install… », which an article about a trade rarely gives; « comment l'IA
-   * change-t-elle le montage ? » asks about its subject), or a count (« combien », « how many »).
-   */
-  private asks(
-    tokens: AnalyzedToken[],
-    isContext: (index: number) => boolean,
-  ): { howTo: boolean; count: boolean } {
-    let howTo = false
-    let count = false
-    for (let i = 0; i < tokens.length; i++) {
-      const word = (tokens[i] as AnalyzedToken).surface.toLowerCase()
-      if (word !== 'comment' && word !== 'combien' && word !== 'how') continue
-      if (isContext(i)) continue
-      const next = fold(tokens[i + 1]?.surface ?? '')
-      if (word === 'combien') count = true
-      else if (word === 'how') {
-        if (next === 'many' || next === 'much') count = true
-        if (next === 'to' || next === 'do' || next === 'can') howTo = true
-      } else {
-        let k = i + 1
-        while (k < tokens.length && HOW_TO_FILLERS.has(fold((tokens[k] as AnalyzedToken).surface))) k++
-        const verb = fold(tokens[k]?.surface ?? '').replace(/^(?:s|l|m|t)'/, '')
-        if (/(?:er|ir|re)$/.test(verb) && this.knownWords.kind?.(verb) === 'french') howTo = true
-      }
-    }
-    return { howTo, count }
-  }
-
   /** The corpus word a misspelt word stands for, unless a dictionary knows the word as written. */
   private correction(token: AnalyzedToken, lookups: { left: number }): string | undefined {
     const folded = fold(token.surface)
     if (token.terms.every((t) => this.vocabulary.knows(t))) return undefined
     if (this.vocabulary.wordFrequency.has(folded) || /\d/.test(folded)) return undefined
     if (!/^[\p{L}]+$/u.test(folded) || this.knownWords.has(folded)) return undefined
-    if (this.synonyms.has(folded) || this.glossary.has(folded)) return undefined
+    if (this.links.leads(folded)) return undefined
     if (lookups.left <= 0) return undefined
     lookups.left--
     return this.corrector.correct(folded)
-  }
-
-  /** Chat spellings (« koi », « lia », « ptite ») replaced by the words they stand for. */
-  private unSms(text: string): string {
-    if (this.sms.size === 0 || !this.smsHere.test(text)) return text
-    return text.replace(/[\p{L}\p{N}']+/gu, (word) => this.sms.get(word.toLowerCase()) ?? word)
   }
 
   /**
@@ -303,49 +238,4 @@ export class QuestionReader {
     if (!surface.includes('-') || analysed.length === 0) return false
     return !this.vocabulary.knows(analysed[0] as string) && this.knownWords.has(fold(surface))
   }
-
-  /** An English plural the French stemmer leaves alone (« screenwriters », « teasers »), read as singular. */
-  private singular(surface: string): string[] {
-    const match = /^(.{3,}?)(?:es|s)$/i.exec(surface)
-    if (!match) return []
-    for (const candidate of [surface.slice(0, -1), match[1] as string]) {
-      const terms = this.analyzer.terms(candidate, 'query').filter((t) => this.vocabulary.knows(t))
-      if (terms.length > 0) return terms
-    }
-    return []
-  }
-
-  /** The longest run of words from `i` that the synonyms or the glossary bring to corpus terms. */
-  private mapped(
-    words: ContentWord[],
-    i: number,
-  ): { terms: string[]; weight: number; length: number } | undefined {
-    for (let length = Math.min(MAX_PHRASE_WORDS, words.length - i); length >= 1; length--) {
-      const key = words
-        .slice(i, i + length)
-        .map((w) => fold(w.surface))
-        .join(' ')
-      for (const [table, weight] of [
-        [this.glossary, TRANSLATION_WEIGHT],
-        [this.synonyms, SYNONYM_WEIGHT],
-      ] as const) {
-        const targets = table.get(key)
-        if (!targets) continue
-        const terms = [...new Set(targets.flatMap((t) => this.analyzer.terms(t)))].filter((t) =>
-          this.vocabulary.knows(t),
-        )
-        if (terms.length > 0) return { terms, weight, length }
-      }
-    }
-    return undefined
-  }
-}
-
-function foldedKeys(table: Record<string, string[]>): Map<string, string[]> {
-  const out = new Map<string, string[]>()
-  for (const [key, values] of Object.entries(table)) {
-    const folded = fold(normalizeText(key)).replace(/\s+/g, ' ').trim()
-    out.set(folded, [...(out.get(folded) ?? []), ...values])
-  }
-  return out
 }

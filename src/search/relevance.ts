@@ -2,11 +2,13 @@ import type { QueryTerm } from './question.js'
 import type { TermClass, Vocabulary } from './vocabulary.js'
 
 /**
- * Whether a passage answers a question at all. BM25 scores are not comparable across questions; the share
- * of the question a passage covers is. Each term weighs its rarity in the corpus times what it names: a job
- * or a concept of the article says what the question is about more surely than a plain word. A content word
- * the article never uses weighs as much as a rare word: it is what an off-topic question is made of
- * (« exporter en 4K dans Premiere »). Framing (« je commence lundi comme… ») never reaches here.
+ * How much of a question a passage covers. BM25 scores are not comparable across questions; the share of the
+ * question a passage covers is. Each term weighs its rarity in the corpus times what it names: a job or a
+ * concept of the article says what the question is about more surely than a plain word. A content word the
+ * article never uses weighs by what it is (unknown-words.ts): a code or a name as much as a rare word — what
+ * an off-topic question is made of (« exporter en 4K dans Premiere ») —, a verb hardly. Framing (« je
+ * commence lundi comme… ») never reaches here. Whether to answer at all is answerability.ts's decision, of
+ * which the best coverage is one piece of evidence.
  */
 
 // A year or a figure alone does not make a topic (« le meilleur film de 2023 »).
@@ -19,10 +21,6 @@ export const CLASS_WEIGHT: Record<TermClass, number> = {
 }
 /** An unknown word weighs like a term found in this share of the corpus' records. */
 export const UNKNOWN_DOCUMENT_FREQUENCY = 1
-/** Share of the question's weight the best passage must cover for the question to be answered. */
-export const MIN_COVERAGE = 0.52
-/** « je suis cascadeur, … ? »: a question about the asker's own job needs less of it covered. */
-export const OWN_JOB_MIN_COVERAGE = 0.25
 /** Other passages are shown when they cover at least this share of what the best one covers. */
 export const RELATIVE_COVERAGE = 0.5
 
