@@ -107,11 +107,20 @@ function readSource(file: string): string {
   try {
     const stats = fstatSync(fd)
     refuseSpecial(file, stats)
-    // One byte more than the limit tells a file that grew past it since fstat.
-    const buffer = Buffer.allocUnsafe(Math.min(stats.size, MAX_CORPUS_FILE_BYTES) + 1)
+    // Read to the end, whatever fstat said (a file being written grows meanwhile), never past the limit:
+    // one byte more than the limit tells a file too large.
+    let buffer = Buffer.allocUnsafe(Math.min(stats.size, MAX_CORPUS_FILE_BYTES) + 1)
     let length = 0
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) {
-      read = readSync(fd, buffer, length, buffer.length - length, null)
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > MAX_CORPUS_FILE_BYTES) throw tooLarge(file)
+        const grown = Buffer.allocUnsafe(Math.min(length * 2, MAX_CORPUS_FILE_BYTES + 1))
+        buffer.copy(grown, 0, 0, length)
+        buffer = grown
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null)
+      if (read === 0) break
+      length += read
     }
     if (length > MAX_CORPUS_FILE_BYTES) throw tooLarge(file)
     return buffer.toString('utf8', 0, length)

@@ -78,6 +78,10 @@ export function deskRoute(options: DeskOptions): HttpRoute {
       })
     }
 
+    // An address that guessed too often is refused whatever it sends now, the right token included: else the
+    // limit would only slow a guesser down between two right answers.
+    if (blocked && request.headers.authorization !== undefined)
+      return sendHtml(response, 429, loginPage(lang, words, words.tooManyTries))
     const identity: Identity = auth.identify(request)
     if (identity.via === 'invalid') {
       // A cookie that no longer holds (expired, or signed with a token changed since) is not a guess.
@@ -85,7 +89,6 @@ export function deskRoute(options: DeskOptions): HttpRoute {
         return sendHtml(response, 401, loginPage(lang, words, words.sessionEnded), {
           'set-cookie': cookie(request, '', 0),
         })
-      if (blocked) return sendHtml(response, 429, loginPage(lang, words, words.tooManyTries))
       return refuseLogin(request, response, words, lang)
     }
     if (identity.via === 'none') {

@@ -163,7 +163,8 @@ export function decide(
   // the article does not cover.
   const aboutAJob = evidence.job === 1 && nothingForeign
   // « Scarlet Johanson », « sound design IA »: a keyword query of one or two words, one passage holding
-  // most of it and no other word but an English one or a word with no topic, is answered as a keyword is.
+  // most of it and no other word but an English one or a word with no topic, gets at least the closest
+  // passages (a single keyword the article uses is answered directly: `bare` above).
   const keywords =
     reading.words <= 2 &&
     evidence.coverage >= KEYWORD_COVERAGE &&

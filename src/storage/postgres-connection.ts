@@ -57,12 +57,55 @@ export function describePostgresFailure(error: unknown): string {
   return typeof code === 'string' ? `PostgreSQL error ${code}` : 'PostgreSQL unreachable'
 }
 
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+])
+
+/**
+ * Whether an error says the server is out of reach, as opposed to one statement failing (a read that took
+ * too long, an error in a query): only the first makes the whole store degraded.
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
+  if (typeof code === 'string') return CONNECTION_CODES.has(code)
+  const text = typeof message === 'string' ? message : ''
+  return /terminat|Connection terminated|closed|not queryable|trying to connect/i.test(text)
+}
+
 /** A small pool: the bot's writes are batched, claims are one short statement each. */
 export const POOL_SIZE = 5
 /** A connection not made within this is a failure (the server gone, or a network that drops packets). */
 export const CONNECT_TIMEOUT_MS = 3_000
 /** A statement not answered within this is a failure (client side: the server may be stuck). */
 export const QUERY_TIMEOUT_MS = 5_000
+
+/**
+ * A connection of its own for the migrations, without the pool's statement timeout: an instance that starts
+ * while another migrates waits on the migration lock for as long as that takes (a rolling start), and a
+ * migration of a large table may take longer than any one statement should while serving.
+ */
+export async function migrationClient(url: string): Promise<pg.Client> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    application_name: 'ia-cinema migrations',
+  })
+  // An error after connect (the server lost mid-migration) rejects the query being run; not thrown here.
+  client.on('error', () => undefined)
+  await client.connect()
+  return client
+}
 
 export function createPool(url: string): pg.Pool {
   return new pg.Pool({

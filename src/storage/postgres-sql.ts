@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg'
+import type { ClientBase } from 'pg'
 import { chooseQuote } from './claim-slot.js'
 import { MIGRATIONS, type Migration, schemaTooNew, VERSION_TABLE } from './migrations.js'
 import { lastVotes, type PendingRow } from './rows.js'
@@ -20,7 +20,7 @@ const MIGRATION_LOCK = 7_316_020_501
 
 /** Brings the database to the latest version, in one transaction; returns that version. */
 export async function migratePostgres(
-  client: PoolClient,
+  client: ClientBase,
   where: string,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<number> {

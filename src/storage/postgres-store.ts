@@ -2,7 +2,13 @@ import type pg from 'pg'
 import type { Logger } from '../logger.js'
 import { channelOfSlot } from './claim-slot.js'
 import { StorageError } from './errors.js'
-import { createPool, describePostgresFailure, describeWhere } from './postgres-connection.js'
+import {
+  createPool,
+  describePostgresFailure,
+  describeWhere,
+  isConnectionFailure,
+  migrationClient,
+} from './postgres-connection.js'
 import {
   claimDelivery,
   claimSlotPostgres,
@@ -115,7 +121,7 @@ export class PostgresStore implements Store {
   async report(options: ReportOptions): Promise<Report> {
     const limits = reportLimits(options)
     await this.writes.flush()
-    return this.guarded(() => readReportPostgres(this.pool, options, limits))
+    return this.guardedRead(() => readReportPostgres(this.pool, options, limits))
   }
 
   /**
@@ -125,7 +131,7 @@ export class PostgresStore implements Store {
   async read<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
     if (this.writes.degraded) throw unavailable()
     await this.writes.flush()
-    return this.guarded(() => work(this.pool))
+    return this.guardedRead(() => work(this.pool))
   }
 
   async close(): Promise<void> {
@@ -146,6 +152,22 @@ export class PostgresStore implements Store {
       return result
     } catch (error) {
       this.writes.failed(error)
+      throw error
+    }
+  }
+
+  /**
+   * A read (the report, the desk's pages) degrades the store only when the server is out of reach: a read
+   * that fails on its own (too long on a large table, an error in it) must not stop the claims, and with
+   * them every public post.
+   */
+  private async guardedRead<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      const result = await work()
+      this.lastContact = Date.now()
+      return result
+    } catch (error) {
+      if (isConnectionFailure(error)) this.writes.failed(error)
       throw error
     }
   }
@@ -196,11 +218,11 @@ export async function openPostgresStore(
   const ignore = () => undefined
   pool.on('error', ignore)
   try {
-    const client = await pool.connect()
+    const client = await migrationClient(options.url)
     try {
       await migratePostgres(client, where)
     } finally {
-      client.release()
+      await client.end().catch(() => undefined)
     }
     const salt = given ?? (await sharedSalt(pool, newSalt()))
     pool.off('error', ignore)
@@ -225,11 +247,11 @@ export async function openPostgresReader(url: string): Promise<{ store: Postgres
     const { rows } = await pool.query<{ found: string | null }>(`SELECT to_regclass('queries') AS found`)
     if (!rows[0]?.found)
       throw new StorageError('STORAGE_NOT_FOUND', `no ia-cinema tables in ${where} (the bot creates them)`)
-    const client = await pool.connect()
+    const client = await migrationClient(url)
     try {
       await migratePostgres(client, where)
     } finally {
-      client.release()
+      await client.end().catch(() => undefined)
     }
     pool.off('error', ignore)
     return { store: new PostgresStore(pool, { where }), where }

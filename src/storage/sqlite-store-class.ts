@@ -84,17 +84,27 @@ export class SqliteStore implements Store {
     })
   }
 
+  /**
+   * A SQLite file is this host's: the bot's own memory of deliveries (src/bot/replay-guard.ts) has already
+   * answered for this process. While the file cannot be written (degraded), the claim is granted rather
+   * than left unchecked, so that the bot keeps answering as before, publicly too: a storage failure does not
+   * stop it (README). Only processes sharing one DATA_DIR could then act twice on one delivery.
+   */
   async claimDelivery(id: string, ttlMs: number): Promise<boolean> {
-    if (this.writes.degraded) throw new StorageError('STORAGE_UNAVAILABLE', 'the database is degraded')
-    return this.guarded(() => {
-      const now = Date.now()
-      const { claimDelivery, forgetExpiredClaims } = this.statements
-      if (now - this.purgedAt > PURGE_EVERY_MS) {
-        this.purgedAt = now
-        forgetExpiredClaims.run(now)
-      }
-      return claimDelivery.run(id, now + ttlMs, now).changes === 1
-    })
+    if (this.writes.degraded) return true
+    try {
+      return this.guarded(() => {
+        const now = Date.now()
+        const { claimDelivery, forgetExpiredClaims } = this.statements
+        if (now - this.purgedAt > PURGE_EVERY_MS) {
+          this.purgedAt = now
+          forgetExpiredClaims.run(now)
+        }
+        return claimDelivery.run(id, now + ttlMs, now).changes === 1
+      })
+    } catch {
+      return true
+    }
   }
 
   async report(options: ReportOptions): Promise<Report> {

@@ -21,7 +21,7 @@ import type { Logger } from '../../logger.js'
 import { describeError } from './errors.js'
 import { type AnswerContext, answerInteraction, asMessage, type CallbackBody } from './http/answer.js'
 import { sendFollowUp } from './http/follow-up.js'
-import { MESSAGE, PING, parseInteraction, type RawInteraction } from './http/payload.js'
+import { AUTOCOMPLETE, MESSAGE, PING, parseInteraction, type RawInteraction } from './http/payload.js'
 import { isValidSignature, publicKeyFromHex } from './http/signature.js'
 import { warmUpEndpoint } from './http/warm-up.js'
 import { ERROR_TEXT, renderNotice } from './render-message.js'
@@ -124,14 +124,19 @@ export class DiscordInteractionsEndpoint {
     const parsed = parseInteraction(json)
     if (!parsed.ok) return this.refuse(response, 400, `malformed interaction: ${parsed.reason}`)
     const { interaction } = parsed
-    // PING carries nothing to answer twice; anything else is answered once across instances.
+    // PING carries nothing to answer twice, nor does autocomplete (a keystroke's choices, posted nowhere);
+    // anything else is answered once across instances.
     let context = this.context
-    if (interaction.type !== PING) {
+    if (interaction.type !== PING && interaction.type !== AUTOCOMPLETE) {
+      const claimedAt = Date.now()
       const verdict = await this.claims.claim(`discord:${interaction.id ?? ''}`)
       if (verdict === 'repeat')
         return this.refuse(response, 409, 'interaction already answered', interaction.id)
       // Discord never redelivers an interaction: one the store could not claim is answered, privately only.
       if (verdict === 'unverified') context = this.privateContext
+      // Discord's 3 s run from the interaction: the time its claim took comes off the wait before deferring.
+      const spent = Date.now() - claimedAt
+      if (spent > 0) context = { ...context, deferAfterMs: Math.max(0, context.deferAfterMs - spent) }
     }
 
     let sent = false

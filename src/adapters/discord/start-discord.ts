@@ -125,7 +125,9 @@ export async function startDiscord(
   const claims = options.claims ?? new DeliveryClaims()
   const privateBot = privateOnly(bot)
   const answer = async (interaction: Parameters<typeof handleInteraction>[0]) => {
-    const verdict = await claims.claim(`discord:${interaction.id}`)
+    const claimedAt = Date.now()
+    // A keystroke's autocomplete is posted nowhere: nothing to claim, and one database write a key saved.
+    const verdict = interaction.isAutocomplete() ? 'first' : await claims.claim(`discord:${interaction.id}`)
     if (verdict === 'repeat') {
       log.info({ interaction: interaction.id }, 'discord: interaction already answered, ignored')
       return
@@ -135,6 +137,8 @@ export async function startDiscord(
     await handleInteraction(interaction, {
       ...context,
       log: requestLog,
+      // Discord's 3 s run from the interaction: the time its claim took comes off the wait before deferring.
+      deferAfterMs: Math.max(0, context.deferAfterMs - (Date.now() - claimedAt)),
       ...(verdict === 'unverified' ? { bot: privateBot } : {}),
     })
   }
