@@ -12,14 +12,7 @@ export interface WeekView {
   commands: Array<{ label: string; value: number }>
   /** Questions per job group, by the first passage shown; `undefined` label for passages outside job sections. */
   jobs: Array<{ label: string | undefined; value: number }>
-  totals: {
-    questions: number
-    answered: number
-    closest: number
-    refused: number
-    helpful: number
-    unhelpful: number
-  }
+  totals: Omit<BucketCounts, 'start'>
 }
 
 /** The last seven days in the desk's time zone: what the charts of the first page show. */

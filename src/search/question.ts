@@ -157,11 +157,10 @@ export class QuestionReader {
     const unknowns: UnknownWord[] = []
     const absentWords: string[] = []
     // Words of the context the article does not use say nothing about the question: they are not counted.
-    const unknown = (surface: string) => {
+    const unknown = (surface: string, analysed: readonly string[]) => {
       if (word.context) return
       const at = word.token.start
       const capitalised = /^\p{Lu}/u.test(surface) && !/(?:^|[.!?…\n]\s*)$/u.test(text.slice(0, at))
-      const analysed = this.analyzer.terms(surface, 'query')
       unknowns.push({ word: surface, kind: this.unknownJudge.kindOf(surface, analysed, capitalised) })
     }
     for (let i = 0; i < words.length; i++) {
@@ -169,7 +168,7 @@ export class QuestionReader {
       const analysed = reread[i]?.terms ?? []
       const known = analysed.filter((t) => this.vocabulary.knows(t))
       if (this.unknownCompound(word.surface, analysed)) {
-        unknown(word.surface)
+        unknown(word.surface, analysed)
         continue
       }
       if (known.length > 0) {
@@ -201,7 +200,7 @@ export class QuestionReader {
         i += mapped.length - 1
         continue
       }
-      unknown(word.surface)
+      unknown(word.surface, analysed)
     }
     return {
       terms: [...terms.values()],

@@ -121,7 +121,7 @@ export class PostgresStore implements Store {
   async report(options: ReportOptions): Promise<Report> {
     const limits = reportLimits(options)
     await this.writes.flush()
-    return this.guardedRead(() => readReportPostgres(this.pool, options, limits))
+    return this.guarded(() => readReportPostgres(this.pool, options, limits), isConnectionFailure)
   }
 
   /**
@@ -131,7 +131,7 @@ export class PostgresStore implements Store {
   async read<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
     if (this.writes.degraded) throw unavailable()
     await this.writes.flush()
-    return this.guardedRead(() => work(this.pool))
+    return this.guarded(() => work(this.pool), isConnectionFailure)
   }
 
   async close(): Promise<void> {
@@ -145,29 +145,21 @@ export class PostgresStore implements Store {
     this.lastContact = Date.now()
   }
 
-  private async guarded<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      const result = await work()
-      this.lastContact = Date.now()
-      return result
-    } catch (error) {
-      this.writes.failed(error)
-      throw error
-    }
-  }
-
   /**
-   * A read (the report, the desk's pages) degrades the store only when the server is out of reach: a read
-   * that fails on its own (too long on a large table, an error in it) must not stop the claims, and with
-   * them every public post.
+   * Runs a statement; a failure makes the store degraded when `degrades` says so. A read (the report, the
+   * desk's pages) degrades it only when the server is out of reach: a read that fails on its own (too long
+   * on a large table, an error in it) must not stop the claims, and with them every public post.
    */
-  private async guardedRead<T>(work: () => Promise<T>): Promise<T> {
+  private async guarded<T>(
+    work: () => Promise<T>,
+    degrades: (error: unknown) => boolean = () => true,
+  ): Promise<T> {
     try {
       const result = await work()
       this.lastContact = Date.now()
       return result
     } catch (error) {
-      if (isConnectionFailure(error)) this.writes.failed(error)
+      if (degrades(error)) this.writes.failed(error)
       throw error
     }
   }

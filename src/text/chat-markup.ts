@@ -77,13 +77,6 @@ export function readChatMarkup(raw: string): ChatLine[] {
   return lines
 }
 
-/** The message as plain text (markup read, lines joined by line breaks), for what needs one string. */
-export function chatPlainText(raw: string): string {
-  return readChatMarkup(raw)
-    .map((line) => line.text)
-    .join('\n')
-}
-
 function plainText(line: string): string {
   return decodeSlackEntities(line.replace(ANGLE, (_, inner: string) => angleText(inner)))
     .replace(BARE_URL, ' ')

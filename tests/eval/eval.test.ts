@@ -38,6 +38,8 @@ describe('public eval questions (shared/eval/queries.jsonl)', () => {
 describe('keyword questions keep what they had', () => {
   it.each([
     ['dev-queries.jsonl', 0.98],
+    // The issue's floor. Its two misses at the end of issue 17 prompted two fixes: a regression check now,
+    // not an untouched held-out set (README, Quality).
     ['holdout-queries.jsonl', 0.98],
   ] as const)('%s: hit@3 ≥ %s and no off-topic question answered', (file, floor) => {
     const summary = summarize(set(file))

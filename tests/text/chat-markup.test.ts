@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { chatPlainText, readChatMarkup } from '../../src/text/chat-markup.js'
+import { readChatMarkup } from '../../src/text/chat-markup.js'
+
+/** The message as plain text: its lines as read, joined by line breaks. */
+const chatPlainText = (raw: string) =>
+  readChatMarkup(raw)
+    .map((line) => line.text)
+    .join('\n')
 
 describe('reading a chat message as a person reads it', () => {
   it('reads Slack markup as what it shows: mentions and channels go, a link keeps its label, & < > are decoded', () => {
