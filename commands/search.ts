@@ -55,7 +55,9 @@ function searchAnswer(
         ? 'Il n’y a pas d’autre passage sur ce sujet.'
         : outcome.intent.local
           ? 'Je ne connais que l’article : il ne dit rien de votre tournage, de votre équipe ni de votre planning.'
-          : 'L’article ne parle pas de cela, ou pas avec ces mots. Essayez un métier, un outil ou un thème.',
+          : outcome.intent.price
+            ? priceRefusal(engine, outcome)
+            : 'L’article ne parle pas de cela, ou pas avec ces mots. Essayez un métier, un outil ou un thème.',
     ]
     const close = outcome.unknownWords
       .slice(0, MAX_CLOSE_WORDS)
@@ -111,6 +113,18 @@ function searchAnswer(
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
+
+/**
+ * « combien gagne un monteur ? »: no passage gives the amount asked, but the article does speak of the job:
+ * say both, and how to ask for what it says.
+ */
+function priceRefusal(engine: SearchEngine, outcome: SearchOutcome): string {
+  const job = jobsNamedBy(engine, outcome.terms)[0]
+  const about = job
+    ? ` Sur ${job.name.toLowerCase()}, il dit ce que l’IA change : essayez « ${job.jobs[0]} ».`
+    : ''
+  return `L’article ne donne pas ce montant.${about}`
+}
 
 /**
  * What the answer is, in one line, when it is not plainly the answer: the closest passages when the

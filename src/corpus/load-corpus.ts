@@ -34,7 +34,7 @@ export async function loadCorpus(directory: string): Promise<Corpus> {
     concepts: [],
     ignore: [],
     framing: [],
-    intents: { quote: [], self: [], jobs: [], local: [], price: [], moment: [], when: [] },
+    intents: { quote: [], self: [], jobs: [], local: [], price: [], pay: [], moment: [], when: [] },
     sms: {},
     names: [],
   }

@@ -44,10 +44,11 @@ export const thesaurusSchema = z.strictObject({
       jobs: z.array(z.string().trim().min(1)).default([]),
       local: z.array(z.string().trim().min(1)).default([]),
       price: z.array(z.string().trim().min(1)).default([]),
+      pay: z.array(z.string().trim().min(1)).default([]),
       moment: z.array(z.string().trim().min(1)).default([]),
       when: z.array(z.string().trim().min(1)).default([]),
     })
-    .default({ quote: [], self: [], jobs: [], local: [], price: [], moment: [], when: [] }),
+    .default({ quote: [], self: [], jobs: [], local: [], price: [], pay: [], moment: [], when: [] }),
   sms: z.record(z.string().trim().min(1), z.string().trim().min(1)).default({}),
   names: z.array(z.string().trim().min(1)).default([]),
 })

@@ -81,6 +81,11 @@ export interface IntentCues {
   local: string[]
   /** « combien coûte », « quel prix »: a price is asked (an article's costs are not one). */
   price: string[]
+  /**
+   * « salaire », « payé combien »: what someone earns is asked, an amount too; unlike `price`, these words
+   * stay words of the question (« salaire » is still a word the article never uses).
+   */
+  pay: string[]
   /** « demain », « ce week-end »: the question is about a moment close to the asker, not a topic. */
   moment: string[]
   /** « à quelle heure », « c'est quand »: a time is asked; with a moment close to the asker, a schedule. */

@@ -52,27 +52,27 @@ export interface AnswerModel {
  * (natural-holdout, chat-holdout-*, holdout); thresholds read on `npm run eval -- --curve`.
  */
 export const ANSWER_MODEL: AnswerModel = {
-  bias: -4.748,
+  bias: -4.705,
   weights: {
-    coverage: 2.025,
-    complete: 0.926,
-    strong: 0.945,
+    coverage: 2.043,
+    complete: 0.87,
+    strong: 1.109,
     job: 1,
-    matched: 2.17,
-    central: 1.863,
-    ownJob: 1.073,
-    priceMissing: -1.593,
-    countMissing: -0.917,
-    moment: -0.23,
-    howTo: -1.432,
-    quote: 1.211,
-    'unknown:code': -0.498,
-    'unknown:name': -1.643,
-    'unknown:noun': -1.148,
-    'unknown:mixed': -0.471,
-    'unknown:english': 0.718,
-    'unknown:domain': -1.007,
-    'unknown:generic': 0.182,
+    matched: 2.108,
+    central: 1.948,
+    ownJob: 1.039,
+    priceMissing: -2.014,
+    countMissing: -1.005,
+    moment: -0.227,
+    howTo: -1.506,
+    quote: 1.184,
+    'unknown:code': -0.523,
+    'unknown:name': -1.71,
+    'unknown:noun': -1.118,
+    'unknown:mixed': -0.55,
+    'unknown:english': 0.709,
+    'unknown:domain': -0.638,
+    'unknown:generic': 0.104,
   },
   direct: 0.7,
   closest: 0.4,
@@ -97,7 +97,7 @@ const COUNT =
 
 /** The evidence a reading and its ranking give (what the model reads; also shown by `ask --json`). */
 export function evidenceOf(
-  reading: Pick<Reading, 'unknown' | 'intent'>,
+  reading: Pick<Reading, 'unknown' | 'intent'> & { terms?: Reading['terms'] },
   ranking: Ranking,
   vocabulary: Vocabulary,
   size: number,
@@ -105,11 +105,15 @@ export function evidenceOf(
   let strong = 0
   let job = 0
   let central = 0
+  // A word only the message's context uses (« je prépare une présentation sur l'IA ») says what the talk is
+  // about, so it counts for the article's subjects; it is not what is asked (« fin de journée de montage,
+  // Oppenheimer a fait combien d'entrées ? »): it makes no job of the question.
+  const contextOnly = new Set(reading.terms?.filter((t) => t.context).map((t) => t.term))
   for (const term of ranking.bestMatched) {
     const kind = vocabulary.classOf(term)
     if (kind === 'job' || kind === 'concept' || kind === 'name') strong++
     // A job of the article is what it is about (« les chefs opérateurs vont-ils disparaître ? »).
-    if (kind === 'job') job = 1
+    if (kind === 'job' && !contextOnly.has(term)) job = 1
     // The article's own subjects run through many of its passages (« IA », « emploi »): meeting one of
     // them says the question is about what the article is about; a trap meets one rare name.
     central = Math.max(central, (vocabulary.documentFrequency(term) ?? 0) / Math.max(1, size))
@@ -148,15 +152,18 @@ export function decide(
   evidence: Evidence,
   model: AnswerModel = ANSWER_MODEL,
 ): Verdict {
-  if (reading.intent.local || ranking.best.length === 0) return { tier: 'none', score: 0 }
+  // The team's own affairs, and a price or a pay no passage shown gives (« le salaire d'un monteur junior »):
+  // the thing asked is not in the article, however well it speaks of the job.
+  if (reading.intent.local || ranking.best.length === 0 || evidence.priceMissing === 1)
+    return { tier: 'none', score: 0 }
   // A keyword the article uses (« monteur », « doublage ») is answered: it names its topic and nothing else.
   if (reading.bare) return { tier: 'direct', score: 1 }
   const modelled = answerScore(evidence, model)
   // Nothing in the question points outside the article: no unknown noun, name or code, nothing asked that
-  // no passage shown can give (a price, instructions).
+  // no passage shown can give (a price, a figure, instructions).
   const nothingForeign =
     evidence['unknown:noun'] + evidence['unknown:name'] + evidence['unknown:code'] === 0 &&
-    evidence.priceMissing + evidence.howTo === 0
+    evidence.priceMissing + evidence.countMissing + evidence.howTo === 0
   // « les chefs opérateurs vont-ils disparaître ? »: a question about one of the article's jobs has its
   // topic in the article: at least the closest passages, whatever its length (the model, fitted mostly on
   // long questions, doubts short ones). « combien gagne un monteur ? » gets them with the line saying what
@@ -169,7 +176,6 @@ export function decide(
     reading.words <= 2 &&
     evidence.coverage >= KEYWORD_COVERAGE &&
     nothingForeign &&
-    evidence.countMissing === 0 &&
     evidence['unknown:mixed'] + evidence['unknown:domain'] === 0
   const score = aboutAJob || keywords ? Math.max(modelled, model.closest) : modelled
   const tier = score >= model.direct ? 'direct' : score >= model.closest ? 'closest' : 'none'

@@ -117,6 +117,7 @@ export class FramingReader {
   private readonly jobs: PhraseIndex
   private readonly local: PhraseIndex
   private readonly price: PhraseIndex
+  private readonly pay: PhraseIndex
   private readonly moment: PhraseIndex
   private readonly when: PhraseIndex
   /** Every word that opens a phrase of any list: most words open none, and are passed over at once. */
@@ -129,6 +130,7 @@ export class FramingReader {
     this.jobs = phrases(cues.jobs)
     this.local = phrases(cues.local)
     this.price = phrases(cues.price)
+    this.pay = phrases(cues.pay)
     this.moment = phrases(cues.moment)
     this.when = phrases(cues.when)
     this.opening = new Set(
@@ -139,6 +141,7 @@ export class FramingReader {
         this.jobs,
         this.local,
         this.price,
+        this.pay,
         this.moment,
         this.when,
       ].flatMap((index) => [...index.keys()]),
@@ -152,13 +155,21 @@ export class FramingReader {
   read(
     text: string,
     tokens: AnalyzedToken[],
-  ): { framing: Set<number>; intent: Intent; localAt: number[]; momentAt: number[]; whenAt: number[] } {
+  ): {
+    framing: Set<number>
+    intent: Intent
+    localAt: number[]
+    momentAt: number[]
+    whenAt: number[]
+    payAt: number[]
+  } {
     const keys = tokens.map((t) => framingKey(t.surface))
     const framing = new Set<number>()
     const intent: Intent = { quote: false, self: [], jobs: false, local: false, price: false, moment: false }
     const localAt: number[] = []
     const momentAt: number[] = []
     const whenAt: number[] = []
+    const payAt: number[] = []
     // « je commence la semaine prochaine comme… »: a date inside the asker's introduction says when they
     // start, not that the question is about the team's own week.
     let introductionEnd = -1
@@ -205,6 +216,7 @@ export class FramingReader {
         continue
       }
       if (this.matchAt(this.when, keys, i) > 0) whenAt.push(i)
+      if (this.matchAt(this.pay, keys, i) > 0) payAt.push(i)
       const frame = this.matchAt(this.framing, keys, i)
       // « bon marché », « nouveaux métiers »: a word of a thesaurus phrase is the phrase's, not framing.
       if (frame > 0 && !tokens.slice(i, i + frame).some((t) => t.inPhrase)) {
@@ -213,7 +225,7 @@ export class FramingReader {
       }
     }
     intent.moment = momentAt.length > 0
-    return { framing, intent, localAt, momentAt, whenAt }
+    return { framing, intent, localAt, momentAt, whenAt, payAt }
   }
 
   /** Length of the longest phrase of `list` starting at token `i` (0 when none does). */

@@ -34,6 +34,8 @@ export interface QueryTerm {
   surface: string
   /** 1 for the question's own words (and their thesaurus concept), less for synonyms and translations. */
   weight: number
+  /** Only the message's context uses it (the asker's day, a quoted colleague): it ranks, it is not asked. */
+  context?: boolean
 }
 
 /** A question as the engine reads it. */
@@ -107,7 +109,7 @@ export class QuestionReader {
     // Index mode keeps every word of a thesaurus phrase (« cheffe opératrice »): each is a content word here.
     // splitMessage normalised each sentence (and unSms replaced words with normalised ones).
     const tokens = this.analyzer.tokensOfNormalized(text, 'index')
-    const { framing, intent, localAt, momentAt, whenAt } = this.framing.read(text, tokens)
+    const { framing, intent, localAt, momentAt, whenAt, payAt } = this.framing.read(text, tokens)
     const selfPositions = new Set(intent.self)
     const isContext = (index: number) =>
       !selfPositions.has(index) && inContext(message, (tokens[index] as AnalyzedToken).start)
@@ -117,6 +119,8 @@ export class QuestionReader {
     const asks = asked(tokens, isContext, this.knownWords)
     intent.howTo = asks.howTo
     intent.count = !intent.price && asks.count
+    // What someone earns is an amount asked, unless only a pasted colleague's message asks it.
+    if (payAt.some((at) => !isContext(at))) intent.price = true
     // « à quelle heure est la réunion demain ? »: a time asked about a moment close to the asker is the
     // team's own schedule, whatever the documents say about meetings.
     if (intent.moment && whenAt.some((at) => !isContext(at))) intent.local = true
@@ -151,7 +155,13 @@ export class QuestionReader {
     const add = (term: string, weight: number, surface: string) => {
       const weighed = word.context ? weight * CONTEXT_WEIGHT : weight
       const seen = terms.get(term)
-      if (!seen || seen.weight < weighed) terms.set(term, { term, surface, weight: weighed })
+      if (!seen || seen.weight < weighed)
+        terms.set(
+          term,
+          word.context
+            ? { term, surface, weight: weighed, context: true }
+            : { term, surface, weight: weighed },
+        )
     }
     const selfTerms = new Set<string>()
     const unknowns: UnknownWord[] = []

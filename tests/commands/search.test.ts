@@ -10,21 +10,36 @@ beforeAll(async () => {
 
 describe('the search command answers people, honestly', () => {
   it('gives the closest passages when the evidence is partial, saying in one line what the article does not cover', async () => {
-    const answer = await bot.ask('combien gagne un monteur ?', requester)
+    const answer = await bot.ask('les chefs op font-ils du télétravail ?', requester)
     expect(answer.kind).toBe('results')
     expect(answer.tier).toBe('closest')
     expect(answer.lines[0]).toBe(
-      'Le plus proche dans l’article : il parle de « monteurs », mais pas de « gagne ».',
+      'Le plus proche dans l’article : il parle de « chefs opérateurs », mais pas de « télétravail ».',
     )
-    expect(answer.items[0]?.section.at(-1)).toBe('Les monteurs vidéo (juniors)')
+    expect(answer.items[0]?.section.at(-1)).toBe('Les réalisateurs et chefs opérateurs')
+  })
+
+  it('refuses a pay or a price no passage gives, and says what the article says of the job', async () => {
+    // Every labelled set, held-out ones included, counts « le salaire d'un monteur » as off-topic: the
+    // article speaks of editors, never of what they earn.
+    for (const question of ['combien gagne un monteur ?', 'c koi le salaire d’un monteur junior en CDDU ?']) {
+      const answer = await bot.ask(question, requester)
+      expect(answer.kind, question).toBe('empty')
+      expect(answer.lines[0], question).toBe(
+        'L’article ne donne pas ce montant. Sur les monteurs vidéo (juniors), il dit ce que l’IA change : essayez « monteur vidéo ».',
+      )
+    }
+    // Time gained is not pay.
+    const time = await bot.ask('Combien de temps gagne-t-on en restauration ?', requester)
+    expect(time.items[0]?.text).toContain('réduisant de moitié le temps de travail')
   })
 
   it('names only words the passages shown contain, as written there', async () => {
     // « boulot » leads to « travail » and « doubleurs » to « doublage » through the thesaurus: the line
     // must not claim the article says « boulot ».
     for (const question of [
-      'combien gagne un monteur ?',
-      'quel est le salaire d’un monteur ?',
+      'les chefs op font-ils du télétravail ?',
+      'un monteur peut-il télétravailler ?',
       'mon boulot de doubleur va disparaître ?',
     ]) {
       const answer = await bot.ask(question, requester)
