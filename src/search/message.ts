@@ -124,19 +124,20 @@ export function splitMessage(
   rewrite: (sentence: string) => string = (sentence) => sentence,
   contentWords: (sentence: string) => number = () => 0,
 ): MessageParts {
-  const sentences: Array<{ text: string; own: boolean; asking: boolean }> = []
+  const sentences: Array<{ text: string; own: boolean; asking: boolean; aside: boolean }> = []
   for (const line of lines) {
     const own = !line.quoted && !line.code
     for (const piece of normalizeText(line.text).split(SENTENCE_END).flatMap(asides)) {
       const text = rewrite(piece.trim())
       if (text === '') continue
+      const aside = text.startsWith('(')
       const asking = own && isAsking(text)
       // « … ça va vite ? », « c'est lié à quel événement ? »: a short question that points back at the
-      // sentence before it asks about what that sentence says.
-      const previous = sentences.at(-1)
+      // sentence before it asks about what that sentence says (an aside in brackets is not what it means).
+      const previous = sentences.findLast((sentence) => !sentence.aside)
       if (asking && previous?.own && ANAPHORIC.test(fold(text)) && contentWords(text) <= POINTING_BACK_WORDS)
         previous.asking = true
-      sentences.push({ text, own, asking })
+      sentences.push({ text, own, asking, aside })
     }
     // A line ends a sentence even without punctuation.
     const last = sentences.at(-1)

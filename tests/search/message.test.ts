@@ -35,6 +35,20 @@ describe('telling the question from its context', () => {
     expect(parts.context).toEqual([])
   })
 
+  it('never takes a bracketed aside for what a short question points back at', () => {
+    // « ils » means the data scientists of the sentence before the aside, not the team's planning.
+    const parts = splitMessage(
+      readChatMarkup(
+        'on m’a parlé des data scientists chez Netflix\n(oui c’est notre planning actuel) ils font quoi avec l’IA ?',
+      ),
+      undefined,
+      () => 1,
+    )
+    expect(parts.context.map(([start, end]) => parts.text.slice(start, end).trim())).toEqual([
+      "(oui c'est notre planning actuel)",
+    ])
+  })
+
   it('knows a question without « ? » by how it opens', () => {
     expect(isAsking('pourquoi les storyboarders sont menacés')).toBe(true)
     expect(isAsking('je cherche une citation sur l’œil humain')).toBe(true)
