@@ -9,6 +9,7 @@ import path from 'node:path'
 import { type EvalQuery, judge } from '../../src/eval/evaluate.js'
 import {
   accuracy,
+  chooseL2,
   fitAnswerModel,
   type LabelledEvidence,
   modelSource,
@@ -81,8 +82,11 @@ export function fitModel(engine: SearchEngine, sets: Array<[file: string, querie
   const rows = development
     .flatMap(([file, queries]) => queries.map((q) => score(engine, q, file).labelled))
     .filter((r): r is LabelledEvidence => r !== undefined)
-  const model = fitAnswerModel(rows, { direct: ANSWER_MODEL.direct, closest: ANSWER_MODEL.closest })
+  const thresholds = { direct: ANSWER_MODEL.direct, closest: ANSWER_MODEL.closest }
+  const { l2, losses } = chooseL2(rows, thresholds)
+  const model = fitAnswerModel(rows, thresholds, { l2 })
   return [
+    `L2 penalty by leaving each set out (balanced log-loss on it, mean): ${losses.map(([c, loss]) => `${c}: ${loss.toFixed(4)}`).join(', ')} → ${l2}`,
     `Fitted on ${rows.length} questions with passages (${rows.filter((r) => r.answerable).length} answerable, ${rows.filter((r) => !r.answerable).length} off-topic) from ${development.map(([file]) => path.basename(file)).join(', ')}`,
     `accuracy at ${model.closest}: ${(100 * accuracy(model, rows, model.closest)).toFixed(1)} % (current model: ${(100 * accuracy(ANSWER_MODEL, rows, model.closest)).toFixed(1)} %)`,
     '',

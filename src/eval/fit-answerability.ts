@@ -32,6 +32,7 @@ export const WEIGHT_BOUNDS: Partial<Record<EvidenceFeature, [min: number, max: n
   countMissing: [Number.NEGATIVE_INFINITY, 0],
   moment: [Number.NEGATIVE_INFINITY, 0],
   howTo: [Number.NEGATIVE_INFINITY, 0],
+  best: [Number.NEGATIVE_INFINITY, 0],
   'unknown:code': [Number.NEGATIVE_INFINITY, 0],
   'unknown:name': [Number.NEGATIVE_INFINITY, 0],
   'unknown:noun': [Number.NEGATIVE_INFINITY, 0],
@@ -130,4 +131,48 @@ export function modelSource(model: AnswerModel): string {
 export function accuracy(model: AnswerModel, rows: readonly LabelledEvidence[], threshold: number): number {
   const right = rows.filter((row) => answerScore(row.evidence, model) >= threshold === row.answerable).length
   return rows.length === 0 ? 0 : right / rows.length
+}
+
+/** Log-loss of a model on rows, each class weighing half (off-topic questions are the fewer). */
+export function balancedLogLoss(model: AnswerModel, rows: readonly LabelledEvidence[]): number {
+  const loss = (answerable: boolean) => {
+    const group = rows.filter((row) => row.answerable === answerable)
+    const sum = group.reduce((total, row) => {
+      const p = Math.min(1 - 1e-9, Math.max(1e-9, answerScore(row.evidence, model)))
+      return total - Math.log(answerable ? p : 1 - p)
+    }, 0)
+    return group.length === 0 ? 0 : sum / group.length
+  }
+  return (loss(true) + loss(false)) / 2
+}
+
+export const L2_CANDIDATES = [0, 0.0003, 0.001, 0.003, 0.01, 0.03] as const
+
+/**
+ * The L2 penalty that predicts best a set the fit has not seen: each set left out in turn, the model
+ * fitted on the others and scored on it (balanced log-loss), the losses averaged over the sets. The
+ * held-out sets stay out of this as out of the fit: the penalty is chosen on development sets only.
+ */
+export function chooseL2(
+  rows: readonly LabelledEvidence[],
+  thresholds: Pick<AnswerModel, 'direct' | 'closest'>,
+  candidates: readonly number[] = L2_CANDIDATES,
+  options: Omit<FitOptions, 'l2'> = {},
+): { l2: number; losses: Array<[l2: number, loss: number]> } {
+  // A set with one class only still scores (its loss is that class's), but one without rows cannot.
+  const sets = [...new Set(rows.map((row) => row.set))]
+  const losses = candidates.map((l2): [number, number] => {
+    let total = 0
+    let scored = 0
+    for (const set of sets) {
+      const training = rows.filter((row) => row.set !== set)
+      const left = rows.filter((row) => row.set === set)
+      if (!training.some((r) => r.answerable) || !training.some((r) => !r.answerable)) continue
+      total += balancedLogLoss(fitAnswerModel(training, thresholds, { ...options, l2 }), left)
+      scored++
+    }
+    return [l2, scored === 0 ? Number.POSITIVE_INFINITY : total / scored]
+  })
+  const best = losses.reduce((a, b) => (b[1] < a[1] ? b : a))
+  return { l2: best[0], losses }
 }

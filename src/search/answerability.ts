@@ -33,6 +33,7 @@ export const EVIDENCE_FEATURES = [
   'countMissing',
   'moment',
   'howTo',
+  'best',
   'quote',
   ...UNKNOWN_KINDS.map((kind) => `unknown:${kind}` as const),
 ] as const
@@ -52,30 +53,31 @@ export interface AnswerModel {
  * (natural-holdout, chat-holdout-*, holdout); thresholds read on `npm run eval -- --curve`.
  */
 export const ANSWER_MODEL: AnswerModel = {
-  bias: -4.706,
+  bias: -5.69,
   weights: {
-    coverage: 2.022,
-    complete: 0.881,
-    strong: 1.071,
+    coverage: 2.664,
+    complete: 0.344,
+    strong: 1.219,
     job: 1,
-    matched: 2.144,
-    central: 1.928,
-    ownJob: 1.044,
-    priceMissing: -2.003,
-    countMissing: -0.99,
-    moment: -0.217,
-    howTo: -1.545,
-    quote: 1.191,
-    'unknown:code': -0.527,
-    'unknown:name': -1.7,
-    'unknown:noun': -1.164,
-    'unknown:mixed': -0.611,
-    'unknown:english': 0.71,
-    'unknown:domain': -0.631,
-    'unknown:generic': 0.101,
+    matched: 3.045,
+    central: 3.189,
+    ownJob: 2.054,
+    priceMissing: -4.341,
+    countMissing: -2.429,
+    moment: -0.516,
+    howTo: -3.438,
+    best: -2.209,
+    quote: 2.352,
+    'unknown:code': -1.383,
+    'unknown:name': -3.515,
+    'unknown:noun': -1.945,
+    'unknown:mixed': -0.793,
+    'unknown:english': 1.599,
+    'unknown:domain': -0.927,
+    'unknown:generic': 0.265,
   },
   direct: 0.7,
-  closest: 0.4,
+  closest: 0.35,
 }
 
 export type Evidence = Record<EvidenceFeature, number>
@@ -132,6 +134,7 @@ export function evidenceOf(
     countMissing: reading.intent.count && !(shown[0] && COUNT.test(shown[0].record.text)) ? 1 : 0,
     moment: reading.intent.moment ? 1 : 0,
     howTo: reading.intent.howTo ? 1 : 0,
+    best: reading.intent.best ? 1 : 0,
     quote: reading.intent.quote ? 1 : 0,
   } as Evidence
   for (const kind of UNKNOWN_KINDS) evidence[UNKNOWN_FEATURE[kind]] = 0
@@ -168,7 +171,8 @@ export function decide(
   // topic in the article: at least the closest passages, whatever its length (the model, fitted mostly on
   // long questions, doubts short ones). « combien gagne un monteur ? » gets them with the line saying what
   // the article does not cover.
-  const aboutAJob = evidence.job === 1 && nothingForeign
+  const aboutAJob =
+    evidence.job === 1 && nothingForeign && evidence['unknown:mixed'] + evidence['unknown:domain'] <= 1
   // « Scarlet Johanson », « sound design IA »: a keyword query of one or two words, one passage holding
   // most of it and no other word but an English one or a word with no topic, gets at least the closest
   // passages (a single keyword the article uses is answered directly: `bare` above).

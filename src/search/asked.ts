@@ -19,22 +19,27 @@ const HOW_TO_FILLERS = new Set([
   'bien',
 ])
 
+const BEST = /^(?:meilleure?s?|pire|pires|best|worst)$/
+
 /**
  * What kind of answer a question asks for, in one pass over its own words (`isContext` tells the others):
  * instructions (« comment exporter en 4K ? », « how do I install… », which an article about a trade rarely
- * gives; « comment l'IA change-t-elle le montage ? » asks about its subject), or a count (« combien »,
- * « how many »). A verb is told by the dictionaries: a French word that is not a noun, ending as an
- * infinitive does.
+ * gives; « comment l'IA change-t-elle le montage ? » asks about its subject), a count (« combien »,
+ * « how many »), or the best or worst of something (« le meilleur film », « the best tool »: an award, a
+ * ranking or a recommendation, which an article about what AI changes in jobs does not give). A verb is
+ * told by the dictionaries: a French word that is not a noun, ending as an infinitive does.
  */
 export function asked(
   tokens: readonly AnalyzedToken[],
   isContext: (index: number) => boolean,
   knownWords: KnownWords,
-): { howTo: boolean; count: boolean } {
+): { howTo: boolean; count: boolean; best: boolean } {
   let howTo = false
   let count = false
+  let best = false
   for (let i = 0; i < tokens.length; i++) {
     const word = (tokens[i] as AnalyzedToken).surface.toLowerCase()
+    if (BEST.test(word) && !isContext(i)) best = true
     if (word !== 'comment' && word !== 'combien' && word !== 'how') continue
     if (isContext(i)) continue
     const next = fold(tokens[i + 1]?.surface ?? '')
@@ -49,5 +54,5 @@ export function asked(
       if (/(?:er|ir|re)$/.test(verb) && knownWords.kind?.(verb) === 'french') howTo = true
     }
   }
-  return { howTo, count }
+  return { howTo, count, best }
 }

@@ -29,6 +29,8 @@ export interface Intent {
   howTo?: boolean
   /** A count is asked (« combien de saisons… ? », set by the question reader); a price is `price`. */
   count?: boolean
+  /** The best or the worst of something is asked (« le meilleur film de 2023 », set by the question reader). */
+  best?: boolean
 }
 
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'/

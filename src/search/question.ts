@@ -119,6 +119,7 @@ export class QuestionReader {
     const asks = asked(tokens, isContext, this.knownWords)
     intent.howTo = asks.howTo
     intent.count = !intent.price && asks.count
+    intent.best = asks.best
     // What someone earns is an amount asked, unless only a pasted colleague's message asks it.
     if (payAt.some((at) => !isContext(at))) intent.price = true
     // « à quelle heure est la réunion demain ? »: a time asked about a moment close to the asker is the

@@ -58,6 +58,21 @@ describe('reading what a question is about', () => {
     expect(read('screenwriters').hits.length).toBeGreaterThan(0)
   })
 
+  it('reads a pay as an amount asked, and « le meilleur… » as a ranking asked, in the question only', () => {
+    expect(read('combien gagne un monteur ?').intent.price).toBe(true)
+    expect(read('c koi le salaire d’un monteur junior ?').intent.price).toBe(true)
+    // « salaire » stays a word of the question: the line about what the article does not cover names it.
+    expect(read('le salaire des monteurs').unknownWords).toContain('salaire')
+    // Time gained is not an amount, and a colleague's quoted question is not the asker's.
+    expect(read('combien de temps gagne-t-on en restauration ?').intent.price).toBe(false)
+    expect(read('> un monteur c’est payé combien ?\nl’IA menace-t-elle les monteurs ?').intent.price).toBe(
+      false,
+    )
+    expect(read('meilleur film de 2023 ?').intent.best).toBe(true)
+    expect(read('the best AI tool for editors?').intent.best).toBe(true)
+    expect(read('quels métiers résistent le mieux ?').intent.best).toBe(false)
+  })
+
   it('does not answer questions about the team’s own affairs, whatever words they share with the article', () => {
     const outcome = read('Qui est le chef opérateur sur notre tournage de la semaine prochaine ?')
     expect(outcome.intent.local).toBe(true)
