@@ -92,4 +92,42 @@ describe('French analysis', () => {
   it('keeps each thesaurus form in a single concept', () => {
     expect(analyzer.conflicts).toEqual([])
   })
+
+  it('never leads a common word to a concept through a stem it shares with another word', () => {
+    // Each of these once fell on a concept: « devait » on « devis » (a cost), « production » on
+    // « productif », « vous savez » on « save », « en train de » on « train », « tellement » on « télé »,
+    // « mai » on « Maya », « puis » on « puiser », « touché » on « touch up », « âme » on « sans âme »…
+    const common = [
+      'devait',
+      'savez',
+      'venait',
+      'pays',
+      'porter',
+      'pleine',
+      'train',
+      'tellement',
+      'mai',
+      'saga',
+      'production',
+      'âme',
+      'argent',
+      'final',
+      'touché',
+      'premier',
+      'sors',
+      'sers',
+      'puis',
+      'devant',
+      'près',
+      'courant',
+      'commun',
+      'nouvelle',
+      'modèle',
+    ]
+    for (const word of common)
+      expect(
+        terms(word).filter((term) => analyzer.canonicalTerms.has(term)),
+        word,
+      ).toEqual([])
+  })
 })
