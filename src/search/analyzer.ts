@@ -234,8 +234,16 @@ export class FrenchAnalyzer {
       })
       const stems = parts.map((part) => this.stem(fold(this.stripElision(part).text)))
       const joined = stems.join('')
-      const concept = this.wordConcepts.get(joined) ?? this.phraseConcepts.get(stems.join(' '))
+      // Thesaurus keys leave stop words out (« raz-de-marée » is « raz marée »): so does the lookup.
+      const content = this.primaryStems(surface)
+      const concept =
+        this.wordConcepts.get(joined) ??
+        this.phraseConcepts.get(stems.join(' ')) ??
+        this.wordConcepts.get(content.join('')) ??
+        this.phraseConcepts.get(content.join(' '))
       if (concept) return [concept]
+      // « peut-être », « c'est-à-dire »: nothing but stop words.
+      if (content.length === 0) return []
       return unique([joined, ...partTerms])
     }
     const { text, elided } = this.stripElision(surface)

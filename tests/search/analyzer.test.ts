@@ -89,6 +89,14 @@ describe('French analysis', () => {
     expect(terms('va-t-elle')).toEqual([])
   })
 
+  it('reads a hyphenated word with a stop word inside as the thesaurus reads it', () => {
+    // The thesaurus keys « raz-de-marée » without « de »; « peut-être » is nothing but stop words.
+    expect(terms('raz-de-marée')).toEqual(terms('raz de marée'))
+    expect(terms('raz-de-marée')).toEqual(terms('saturation'))
+    expect(terms('peut-être')).toEqual([])
+    expect(terms('c’est-à-dire')).toEqual([])
+  })
+
   it('keeps each thesaurus form in a single concept', () => {
     expect(analyzer.conflicts).toEqual([])
   })
