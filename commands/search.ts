@@ -128,8 +128,8 @@ function priceRefusal(engine: SearchEngine, outcome: SearchOutcome): string {
 
 /**
  * What the answer is, in one line, when it is not plainly the answer: the closest passages when the
- * evidence is partial, or a question that asks about something the article never mentions (« combien gagne
- * un monteur ? »). The words said to be in the article are those of the passages shown, as they are
+ * evidence is partial, or a question that asks about something the article never mentions (« les chefs op
+ * font-ils du télétravail ? »). The words said to be in the article are those of the passages shown, as they are
  * written there (« monteurs », never the question's « boulot » the thesaurus led to « travail »).
  */
 function honestLines(outcome: SearchOutcome, items: AnswerItem[], engine: SearchEngine): string[] {

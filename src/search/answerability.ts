@@ -49,8 +49,10 @@ export interface AnswerModel {
 }
 
 /**
- * Fitted by `npm run eval -- --fit` on every question set of tests/fixtures but the held-out ones
- * (natural-holdout, chat-holdout-*, holdout); thresholds read on `npm run eval -- --curve`.
+ * Fitted by `npm run eval -- --fit` on the development sets (every question set of tests/fixtures but the
+ * held-out ones, whose file names say « holdout »), its L2 penalty chosen by leaving each development set
+ * out in turn; thresholds read on `npm run eval -- --curve`. (A price no passage gives is refused before the
+ * model: `priceMissing` weighs only in the score `ask --json` shows.)
  */
 export const ANSWER_MODEL: AnswerModel = {
   bias: -5.674,
@@ -169,8 +171,8 @@ export function decide(
     evidence.priceMissing + evidence.countMissing + evidence.howTo === 0
   // « les chefs opérateurs vont-ils disparaître ? »: a question about one of the article's jobs has its
   // topic in the article: at least the closest passages, whatever its length (the model, fitted mostly on
-  // long questions, doubts short ones). « combien gagne un monteur ? » gets them with the line saying what
-  // the article does not cover.
+  // long questions, doubts short ones). « les chefs op font-ils du télétravail ? » gets them with the line
+  // saying what the article does not cover.
   const aboutAJob =
     evidence.job === 1 && nothingForeign && evidence['unknown:mixed'] + evidence['unknown:domain'] <= 1
   // « Scarlet Johanson », « sound design IA »: a keyword query of one or two words, one passage holding
