@@ -33,9 +33,12 @@ function score(engine: SearchEngine, query: EvalQuery, set: string): Scored {
   const outcome = engine.search(query.q, { limit: 5, gate: false })
   const answerable = !('none' in query)
   const texts = outcome.hits.map((hit) => hit.record.text)
+  // A question the decision floors (a job of the article, a keyword: answerability.ts) scores exactly the
+  // closest threshold, wherever that threshold is: at any other threshold it would be floored there too.
+  const floored = outcome.hits.length > 0 && outcome.confidence === ANSWER_MODEL.closest
   return {
     answerable,
-    score: outcome.hits.length > 0 ? outcome.confidence : 0,
+    score: outcome.hits.length === 0 ? 0 : floored ? Number.POSITIVE_INFINITY : outcome.confidence,
     hit: answerable && judge(query, texts).passed,
     // Questions with no passage at all never reach the model: they say nothing about its weights.
     labelled:

@@ -147,6 +147,7 @@ export function balancedLogLoss(model: AnswerModel, rows: readonly LabelledEvide
 }
 
 export const L2_CANDIDATES = [0, 0.0003, 0.001, 0.003, 0.01, 0.03] as const
+const L2_TOLERANCE = 0.01
 
 /**
  * The L2 penalty that predicts best a set the fit has not seen: each set left out in turn, the model
@@ -173,6 +174,11 @@ export function chooseL2(
     }
     return [l2, scored === 0 ? Number.POSITIVE_INFINITY : total / scored]
   })
-  const best = losses.reduce((a, b) => (b[1] < a[1] ? b : a))
-  return { l2: best[0], losses }
+  // The heaviest penalty within 1 % of the best loss: between near ties, the smaller weights (the usual
+  // « one standard error » rule, with a fixed tolerance for so few sets).
+  const best = Math.min(...losses.map(([, loss]) => loss))
+  const chosen = losses
+    .filter(([, loss]) => loss <= best * (1 + L2_TOLERANCE))
+    .reduce((a, b) => (b[0] > a[0] ? b : a))
+  return { l2: chosen[0], losses }
 }

@@ -55,28 +55,28 @@ export interface AnswerModel {
  * model: `priceMissing` weighs only in the score `ask --json` shows.)
  */
 export const ANSWER_MODEL: AnswerModel = {
-  bias: -5.674,
+  bias: -6.251,
   weights: {
-    coverage: 2.753,
-    complete: 0.376,
-    strong: 1.327,
+    coverage: 2.682,
+    complete: 1.203,
+    strong: 1.606,
     job: 1,
-    matched: 2.95,
-    central: 3.268,
-    ownJob: 2.042,
-    priceMissing: -4.308,
-    countMissing: -2.387,
-    moment: -0.272,
-    howTo: -3.356,
-    best: -2.146,
-    quote: 2.328,
-    'unknown:code': -1.278,
-    'unknown:name': -3.676,
-    'unknown:noun': -1.979,
-    'unknown:mixed': -0.816,
-    'unknown:english': 1.724,
-    'unknown:domain': -1.048,
-    'unknown:generic': 0.014,
+    matched: 2.921,
+    central: 3.216,
+    ownJob: 2.151,
+    priceMissing: -3.761,
+    countMissing: -2.331,
+    moment: -1.964,
+    howTo: -2.898,
+    best: -3.667,
+    quote: 2.39,
+    'unknown:code': -0.908,
+    'unknown:name': -3.243,
+    'unknown:noun': -1.507,
+    'unknown:mixed': -0.518,
+    'unknown:english': 1.402,
+    'unknown:domain': -0.837,
+    'unknown:generic': 0.215,
   },
   direct: 0.7,
   closest: 0.35,
@@ -173,8 +173,18 @@ export function decide(
   // topic in the article: at least the closest passages, whatever its length (the model, fitted mostly on
   // long questions, doubts short ones). « les chefs op font-ils du télétravail ? » gets them with the line
   // saying what the article does not cover.
+  // The job must be what is asked about: with another of the article's subjects (« les chefs op vont-ils
+  // disparaître ? »), or with at most one word the article does not use (« les monteurs sont-ils condamnés
+  // ? »). A job beside several such words is more often the setting of another question (« qui est
+  // d'astreinte ce week-end pour la salle de montage ? »), and a ranking or a moment is never the
+  // article's (« le meilleur logiciel de montage »).
+  const unknownWords = UNKNOWN_KINDS.reduce((sum, kind) => sum + evidence[UNKNOWN_FEATURE[kind]], 0)
   const aboutAJob =
-    evidence.job === 1 && nothingForeign && evidence['unknown:mixed'] + evidence['unknown:domain'] <= 1
+    evidence.job === 1 &&
+    nothingForeign &&
+    evidence['unknown:mixed'] + evidence['unknown:domain'] <= 1 &&
+    (evidence.strong >= 0.5 || unknownWords <= 1) &&
+    evidence.best + evidence.moment === 0
   // « Scarlet Johanson », « sound design IA »: a keyword query of one or two words, one passage holding
   // most of it and no other word but an English one or a word with no topic, gets at least the closest
   // passages (a single keyword the article uses is answered directly: `bare` above).

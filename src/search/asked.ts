@@ -20,6 +20,7 @@ const HOW_TO_FILLERS = new Set([
 ])
 
 const BEST = /^(?:meilleure?s?|pire|pires|best|worst)$/
+const RANKING = /^(?:classement|classements|palmarès|palmares|ranking)$/
 
 /**
  * What kind of answer a question asks for, in one pass over its own words (`isContext` tells the others):
@@ -39,7 +40,10 @@ export function asked(
   let best = false
   for (let i = 0; i < tokens.length; i++) {
     const word = (tokens[i] as AnalyzedToken).surface.toLowerCase()
-    if (BEST.test(word) && !isContext(i)) best = true
+    // « top 10 des films… », « le classement des… »: a ranking too.
+    const ranking =
+      BEST.test(word) || RANKING.test(word) || (word === 'top' && /^\d+$/.test(tokens[i + 1]?.surface ?? ''))
+    if (ranking && !isContext(i)) best = true
     if (word !== 'comment' && word !== 'combien' && word !== 'how') continue
     if (isContext(i)) continue
     const next = fold(tokens[i + 1]?.surface ?? '')

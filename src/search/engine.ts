@@ -93,6 +93,7 @@ export class SearchEngine {
       this.corrector,
       knownWords,
       judge,
+      new Set([...this.jobTermsByRecord.values()].flatMap((terms) => [...terms])),
     )
   }
 

@@ -248,10 +248,24 @@ export class FramingReader {
     framing: Set<number>,
   ): number[] {
     const job: number[] = []
-    for (let k = from; k < tokens.length && job.length < MAX_SELF_WORDS; k++) {
+    let start = from
+    // « je suis Léa, stagiaire storyboardeuse »: a capitalised word set off by a comma is the asker's first
+    // name (framing, never a name the article lacks); the job follows it.
+    const first = tokens[from]
+    const next = tokens[from + 1]
+    if (
+      first &&
+      /^\p{Lu}\p{Ll}/u.test(first.surface) &&
+      next &&
+      /^\s*,/.test(text.slice(first.end, next.start))
+    ) {
+      framing.add(from)
+      start = from + 1
+    }
+    for (let k = start; k < tokens.length && job.length < MAX_SELF_WORDS; k++) {
       const previous = tokens[k - 1]
       const token = tokens[k] as AnalyzedToken
-      if (k > from && previous && /[,.;:!?()]/.test(text.slice(previous.end, token.start))) break
+      if (k > start && previous && /[,.;:!?()]/.test(text.slice(previous.end, token.start))) break
       const key = keys[k] as string
       if (CLAUSE_END.has(key) || (job.length > 0 && AFTER_JOB.has(key))) break
       const frame = this.matchAt(this.framing, keys, k)

@@ -91,6 +91,11 @@ export class QuestionReader {
     private readonly corrector: SpellingCorrector,
     private readonly knownWords: KnownWords,
     private readonly unknownJudge: UnknownWordJudge,
+    /**
+     * The terms that name a job of the documents (their job sections' names and jobs): after « je suis »,
+     * only these say who asks (« je suis perdu » is not a job).
+     */
+    private readonly jobTerms: ReadonlySet<string> = new Set(),
   ) {
     this.framing = new FramingReader(corpus.thesaurus.framing, corpus.thesaurus.intents)
     this.links = new WordLinks(corpus, analyzer, vocabulary)
@@ -186,7 +191,7 @@ export class QuestionReader {
         if (!word.context && !known.some((t) => this.vocabulary.inDocuments(t)))
           absentWords.push(word.surface)
         for (const term of known) add(term, 1, word.surface)
-        if (word.self) for (const term of known) selfTerms.add(term)
+        if (word.self) for (const term of known) this.addSelf(selfTerms, term)
         continue
       }
       // Part of a phrase the analyzer already read as one concept ("ingénieur du son").
@@ -194,7 +199,7 @@ export class QuestionReader {
       const plural = this.links.singular(word.surface)
       if (plural.length > 0) {
         for (const term of plural) add(term, 1, word.surface)
-        if (word.self) for (const term of plural) selfTerms.add(term)
+        if (word.self) for (const term of plural) this.addSelf(selfTerms, term)
         continue
       }
       const mapped = this.links.mapped(
@@ -207,7 +212,7 @@ export class QuestionReader {
           .map((w) => w.surface)
           .join(' ')
         for (const term of mapped.terms) add(term, mapped.weight, surface)
-        if (word.self) for (const term of mapped.terms) selfTerms.add(term)
+        if (word.self) for (const term of mapped.terms) this.addSelf(selfTerms, term)
         i += mapped.length - 1
         continue
       }
@@ -226,6 +231,10 @@ export class QuestionReader {
       bare: words.length === 1 && framing.size === 0 && !intent.quote && message.context.length === 0,
       words: words.filter((w) => !w.context).length,
     }
+  }
+
+  private addSelf(selfTerms: Set<string>, term: string): void {
+    if (this.jobTerms.has(term) || this.vocabulary.classOf(term) === 'job') selfTerms.add(term)
   }
 
   /** The corpus word a misspelt word stands for, unless a dictionary knows the word as written. */

@@ -71,7 +71,16 @@ export class UnknownWordJudge {
   kindOf(surface: string, terms: readonly string[], capitalised: boolean): UnknownKind {
     const folded = fold(surface).replace(/^(?:l|d|j|m|n|s|t|c|qu)'/, '')
     if (/\d/.test(folded)) return 'code'
-    const kind = this.knownWords.kind?.(folded) ?? (this.knownWords.has(folded) ? 'noun' : undefined)
+    let kind = this.knownWords.kind?.(folded) ?? (this.knownWords.has(folded) ? 'noun' : undefined)
+    // Names are compared folded: « géré » meets Richard Gere. Typed in lower case with an accent, it is the
+    // French word.
+    if (
+      kind === 'name' &&
+      !capitalised &&
+      /[\p{Ll}]/u.test(surface[0] ?? '') &&
+      /[^\p{ASCII}]/u.test(surface)
+    )
+      kind = 'french'
     if (kind === undefined) return /[\p{Lu}]{2,}/u.test(surface) || capitalised ? 'name' : 'code'
     if (kind === 'name' || (capitalised && (kind === 'noun' || kind === 'english'))) return 'name'
     if (terms.some((term) => this.domain.has(term))) return 'domain'

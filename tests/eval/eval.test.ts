@@ -70,14 +70,17 @@ describe('natural questions (onboarding, paraphrase, quote hunting, English, typ
 
 describe('sets written outside the team, and messages pasted from a channel (development sets)', () => {
   // Studied, and the answer model fitted on them (npm run eval -- --fit): floors just under what they
-  // measure (natural-b 92.3 %, 12/12; chat-dev 97.7 %, 15/16: README, Quality).
+  // measure (README, Quality). paraphrase-dev has no off-topic question.
   it.each([
     ['natural-b-queries.jsonl', 0.9, 0.9],
     ['chat-dev-queries.jsonl', 0.95, 0.9],
+    ['paraphrase-dev-queries.jsonl', 0.93, 0],
+    ['traps-dev-queries.jsonl', 0.88, 0.88],
   ] as const)('%s: hit@3 ≥ %s overall, off-topic empty ≥ %s', (file, floor, offTopic) => {
     const summary = summarize(set(file))
     expect(summary.hitAt3).toBeGreaterThanOrEqual(floor)
-    expect(summary.offTopicEmpty / summary.offTopic).toBeGreaterThanOrEqual(offTopic)
+    if (summary.offTopic > 0)
+      expect(summary.offTopicEmpty / summary.offTopic).toBeGreaterThanOrEqual(offTopic)
   })
 
   it('answers what it must by principle, and nothing to what it must not (principles-queries.jsonl)', () => {

@@ -46,12 +46,12 @@ describe('fitting the answer decision', () => {
     expect(fitAnswerModel(rows(), thresholds)).toEqual(model)
   })
 
-  it('chooses the L2 penalty that best predicts the set left out, and says each candidate’s loss', () => {
+  it('chooses the L2 penalty that predicts the set left out best (the heavier of near ties), and says each candidate’s loss', () => {
     const { l2, losses } = chooseL2(rows(), thresholds, [0.001, 0.3], { iterations: 400 })
     expect(losses.map(([c]) => c)).toEqual([0.001, 0.3])
     for (const [, loss] of losses) expect(Number.isFinite(loss)).toBe(true)
-    const best = losses.reduce((a, b) => (b[1] < a[1] ? b : a))
-    expect(l2).toBe(best[0])
+    const best = Math.min(...losses.map(([, loss]) => loss))
+    expect(losses.find(([c]) => c === l2)?.[1]).toBeLessThanOrEqual(best * 1.01)
     // A heavy penalty shrinks the weights towards nothing: it predicts worse here, where coverage decides.
     expect(l2).toBe(0.001)
   })

@@ -58,6 +58,14 @@ describe('reading what a question is about', () => {
     expect(read('screenwriters').hits.length).toBeGreaterThan(0)
   })
 
+  it('reads who asks: a first name set off by a comma is theirs, a state is not a job', () => {
+    const named = read('Salut, je suis Léa, stagiaire storyboardeuse. Mon métier a-t-il un avenir ?')
+    expect(named.unknownWords).not.toContain('Léa')
+    expect(named.state).toContain('+storyboard')
+    // « perdu » is a word of the article (« disparaître »), but not a job: no section is put first for it.
+    expect(read('qui a eu la Palme d’or ? je suis perdu').state.filter((t) => t.startsWith('+'))).toEqual([])
+  })
+
   it('reads a pay as an amount asked, and « le meilleur… » as a ranking asked, in the question only', () => {
     expect(read('combien gagne un monteur ?').intent.price).toBe(true)
     expect(read('c koi le salaire d’un monteur junior ?').intent.price).toBe(true)
@@ -71,6 +79,8 @@ describe('reading what a question is about', () => {
     expect(read('meilleur film de 2023 ?').intent.best).toBe(true)
     expect(read('the best AI tool for editors?').intent.best).toBe(true)
     expect(read('quels métiers résistent le mieux ?').intent.best).toBe(false)
+    expect(read('top 10 des films les plus rentables de 2024 ?').intent.best).toBe(true)
+    expect(read('c’est top, l’IA pour le sous-titrage ?').intent.best).toBe(false)
   })
 
   it('does not answer questions about the team’s own affairs, whatever words they share with the article', () => {
