@@ -95,6 +95,7 @@ describe('held-out sets (written from the article only, never tuned on): what un
     ['natural-holdout-queries.jsonl', 0.92, 0.88],
     ['chat-holdout-e-queries.jsonl', 0.93, 0.8],
     ['chat-holdout-f-queries.jsonl', 0.85, 0.9],
+    ['natural-g-holdout-queries.jsonl', 0.85, 0.85],
   ] as const)('%s: hit@3 ≥ %s overall, off-topic empty ≥ %s', (file, floor, offTopic) => {
     const summary = summarize(set(file))
     expect(summary.hitAt3).toBeGreaterThanOrEqual(floor)
