@@ -55,28 +55,28 @@ export interface AnswerModel {
  * model: `priceMissing` weighs only in the score `ask --json` shows.)
  */
 export const ANSWER_MODEL: AnswerModel = {
-  bias: -6.283,
+  bias: -6.293,
   weights: {
-    coverage: 2.706,
-    complete: 1.17,
-    strong: 1.778,
+    coverage: 2.866,
+    complete: 1.151,
+    strong: 0.993,
     job: 1,
-    matched: 2.918,
-    central: 3.164,
-    ownJob: 2.137,
-    priceMissing: -3.789,
-    countMissing: -2.337,
-    moment: -1.872,
-    howTo: -2.904,
-    best: -3.702,
-    quote: 2.392,
-    'unknown:code': -0.944,
-    'unknown:name': -3.261,
-    'unknown:noun': -1.506,
-    'unknown:mixed': -0.512,
-    'unknown:english': 1.431,
-    'unknown:domain': -0.795,
-    'unknown:generic': 0.072,
+    matched: 3.106,
+    central: 3.737,
+    ownJob: 2.17,
+    priceMissing: -3.492,
+    countMissing: -1.736,
+    moment: -1.488,
+    howTo: -2.421,
+    best: -3.134,
+    quote: 2.477,
+    'unknown:code': -1.019,
+    'unknown:name': -3.118,
+    'unknown:noun': -1.578,
+    'unknown:mixed': -0.49,
+    'unknown:english': 1.469,
+    'unknown:domain': -0.966,
+    'unknown:generic': -0.293,
   },
   direct: 0.7,
   closest: 0.35,
@@ -120,7 +120,8 @@ export function evidenceOf(
     if (kind === 'job' && !contextOnly.has(term)) job = 1
     // The article's own subjects run through many of its passages (« IA », « emploi »): meeting one of
     // them says the question is about what the article is about; a trap meets one rare name.
-    central = Math.max(central, (vocabulary.documentFrequency(term) ?? 0) / Math.max(1, size))
+    // Counted in the documents' own words: questions written for the passages say « ces outils » often.
+    central = Math.max(central, vocabulary.ownFrequency(term) / Math.max(1, size))
   }
   const shown = ranking.best.slice(0, 3)
   const evidence = {

@@ -55,6 +55,18 @@ export class Postings {
     return this.byTerm.get(term)
   }
 
+  /**
+   * How many records hold the term in their own words (not only in the questions written for them): what a
+   * questions file adds must not make a word look like one of the documents' subjects.
+   */
+  ownFrequency(term: string): number {
+    const entry = this.byTerm.get(term)
+    if (!entry) return 0
+    let count = 0
+    for (const only of entry.onlyInField) if (only === 0) count++
+    return count
+  }
+
   /** How many records hold the term, in any field; undefined for a term the index does not hold. */
   documentFrequency(term: string): number | undefined {
     return this.byTerm.get(term)?.records.length

@@ -121,6 +121,11 @@ export class Vocabulary {
     return this.postings?.documentFrequency(term)
   }
 
+  /** How many records use the term in their own words (Postings.ownFrequency). */
+  ownFrequency(term: string): number {
+    return this.postings?.ownFrequency(term) ?? 0
+  }
+
   knows(term: string): boolean {
     return this.documentFrequency(term) !== undefined
   }

@@ -72,7 +72,7 @@ describe('sets written outside the team, and messages pasted from a channel (dev
   // Studied, and the answer model fitted on them (npm run eval -- --fit): floors just under what they
   // measure (README, Quality). paraphrase-dev has no off-topic question.
   it.each([
-    ['natural-b-queries.jsonl', 0.9, 0.9],
+    ['natural-b-queries.jsonl', 0.95, 0.9],
     ['chat-dev-queries.jsonl', 0.95, 0.9],
     ['paraphrase-dev-queries.jsonl', 0.93, 0],
     ['traps-dev-queries.jsonl', 0.88, 0.88],
@@ -92,10 +92,10 @@ describe('sets written outside the team, and messages pasted from a channel (dev
 describe('held-out sets (written from the article only, never tuned on): what unseen questions get', () => {
   // Floors at what they measured when last scored (README, Quality), so that a regression shows.
   it.each([
-    ['natural-holdout-queries.jsonl', 0.92, 0.88],
-    ['chat-holdout-e-queries.jsonl', 0.93, 0.8],
+    ['natural-holdout-queries.jsonl', 0.96, 0.88],
+    ['chat-holdout-e-queries.jsonl', 0.93, 0.85],
     ['chat-holdout-f-queries.jsonl', 0.85, 0.9],
-    ['natural-g-holdout-queries.jsonl', 0.85, 0.85],
+    ['natural-g-holdout-queries.jsonl', 0.88, 0.9],
   ] as const)('%s: hit@3 ≥ %s overall, off-topic empty ≥ %s', (file, floor, offTopic) => {
     const summary = summarize(set(file))
     expect(summary.hitAt3).toBeGreaterThanOrEqual(floor)

@@ -21,9 +21,9 @@ describe('ranking', () => {
       'Les monteurs vidéo (juniors) | Les monteurs vidéo (juniors) Les',
       // Heading names editors too ("… et monteurs"), but the text is mostly about sound.
       'Les ingénieurs du son et monteurs | Les ingénieurs du son et',
-      // A trainer on what "les futurs monteurs" must master: names editors in its own words (a quote, so
-      // after the two job sections that state the article's verdict).
-      "Formation : les écoles s'adaptent | « Les futurs monteurs ou",
+      // The article's verdict that editing (« les métiers … du montage ») is among the most exposed jobs: a
+      // passage, after the two job sections (its questions file asks about editors too).
+      'Tensions sociales : grèves et emplois exposés | Mais ces gains de productivité',
     ])
   })
 
