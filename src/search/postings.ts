@@ -33,8 +33,11 @@ export interface TermPostings {
   scores: Float64Array
   /** 1 where the term is found only in the `onlyField` field (the questions written for the record). */
   onlyInField: Uint8Array
-  /** Whether some record holds the term outside the `onlyField` field: in the documents' own words. */
-  inDocuments: boolean
+  /**
+   * How many records hold the term outside the `onlyField` field, in the documents' own words: what a
+   * questions file adds must not make a word look like one of the documents' subjects.
+   */
+  ownRecords: number
 }
 
 export class Postings {
@@ -53,18 +56,6 @@ export class Postings {
 
   get(term: string): TermPostings | undefined {
     return this.byTerm.get(term)
-  }
-
-  /**
-   * How many records hold the term in their own words (not only in the questions written for them): what a
-   * questions file adds must not make a word look like one of the documents' subjects.
-   */
-  ownFrequency(term: string): number {
-    const entry = this.byTerm.get(term)
-    if (!entry) return 0
-    let count = 0
-    for (const only of entry.onlyInField) if (only === 0) count++
-    return count
   }
 
   /** How many records hold the term, in any field; undefined for a term the index does not hold. */
@@ -170,12 +161,12 @@ export class PostingsBuilder {
         records: Uint32Array.from(touched),
         scores: new Float64Array(touched.length),
         onlyInField: new Uint8Array(touched.length),
-        inDocuments: false,
+        ownRecords: 0,
       }
       touched.forEach((at, i) => {
         entry.scores[i] = score[at] as number
         entry.onlyInField[i] = own[at] ? 0 : 1
-        if (own[at]) entry.inDocuments = true
+        if (own[at]) entry.ownRecords++
         score[at] = 0
         seen[at] = 0
         own[at] = 0

@@ -121,9 +121,9 @@ export class Vocabulary {
     return this.postings?.documentFrequency(term)
   }
 
-  /** How many records use the term in their own words (Postings.ownFrequency). */
+  /** How many records use the term in their own words (not only in the questions written for them). */
   ownFrequency(term: string): number {
-    return this.postings?.ownFrequency(term) ?? 0
+    return this.postings?.get(term)?.ownRecords ?? 0
   }
 
   knows(term: string): boolean {
@@ -132,7 +132,7 @@ export class Vocabulary {
 
   /** Whether the documents use the term in their own words (not only in the questions written for them). */
   inDocuments(term: string): boolean {
-    return this.postings?.get(term)?.inDocuments ?? false
+    return (this.postings?.get(term)?.ownRecords ?? 0) > 0
   }
 
   classOf(term: string): TermClass {
